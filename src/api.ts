@@ -1,0 +1,238 @@
+// The public functions: validate the arguments, pick the target, delegate to
+// this platform's backend, and translate any failure in one place.
+import type { FunctionName } from './availability.js';
+import type { Backend, Sigmasks, Target } from './backends/backend.js';
+import { translate } from './errno.js';
+import { AccessDenied, NoSuchProcess, ZombieProcess, notSupported } from './errors.js';
+import { TARGET } from './hold-target.js';
+import {
+  type BigLimits,
+  type LimitValue,
+  type Limits,
+  normalizeLimits,
+  resolveResource,
+  toNumberLimits,
+} from './limits.js';
+import { runOneshot } from './oneshot.js';
+import { getBackend } from './platform.js';
+import {
+  type ProcLike,
+  type ResolvedProc,
+  invalidArgType,
+  outOfRange,
+  resolveProc,
+  validateBooleanOption,
+  validateFunction,
+  validateOptions,
+} from './validate.js';
+
+export type { ProcLike } from './validate.js';
+export type { Sigmasks } from './backends/backend.js';
+export type { Limits, BigLimits, LimitValue } from './limits.js';
+
+/** A resource: this platform's RLIMIT_* number, or a name such as 'nofile' or 'RLIMIT_NOFILE'. */
+export type Resource = number | string;
+
+/** Options of the limit functions: `bigint: true` returns exact rlim_t values. */
+export interface RlimitOptions {
+  bigint?: boolean;
+}
+
+interface Call {
+  readonly backend: Backend;
+  readonly resolved: ResolvedProc;
+  readonly target: Target;
+}
+
+// Validation, then availability, then the PID range; no OS call before all three.
+function prepare(fn: FunctionName, proc: unknown): Call {
+  const resolved = resolveProc(proc);
+  const backend = getBackend();
+  if (!backend.availability[fn]) throw notSupported(fn, backend.platform);
+  const { pid } = resolved;
+  if (pid <= 0 || pid > backend.maxPid) throw new NoSuchProcess(pid);
+  const held = (proc as { [TARGET]?: () => Target } | null)?.[TARGET];
+  const target = typeof held === 'function' ? held.call(proc) : { pid, dir: undefined, alive: undefined };
+  return { backend, resolved, target };
+}
+
+function run<T>(fn: FunctionName, call: Call, op: (backend: Backend, target: Target) => T): T {
+  try {
+    return op(call.backend, call.target);
+  } catch (err) {
+    throw translate(err, call.resolved.pid, call.backend, fn);
+  }
+}
+
+/** The process's umask, read without changing it. */
+export function procGetUmask(proc: ProcLike): number {
+  const call = prepare('procGetUmask', proc);
+  return run('procGetUmask', call, (b, t) => b.getUmask(t));
+}
+
+/** The process's supplementary groups, in the kernel's order. */
+export function procGetgroups(proc: ProcLike): number[] {
+  const call = prepare('procGetgroups', proc);
+  return run('procGetgroups', call, (b, t) => b.getGroups(t));
+}
+
+/** The process group ID. */
+export function procGetpgid(proc: ProcLike): number {
+  const call = prepare('procGetpgid', proc);
+  return run('procGetpgid', call, (b, t) => b.getPgid(t));
+}
+
+/** The session ID. */
+export function procGetsid(proc: ProcLike): number {
+  const call = prepare('procGetsid', proc);
+  return run('procGetsid', call, (b, t) => b.getSid(t));
+}
+
+/** Pending, blocked, ignored and caught signals, and signals pending for the whole process. */
+export function procGetSigmasks(proc: ProcLike): Sigmasks {
+  const call = prepare('procGetSigmasks', proc);
+  return run('procGetSigmasks', call, (b, t) => b.getSigmasks(t));
+}
+
+/** The `[soft, hard]` limits of a resource; unlimited is Infinity (or RLIM_INFINITY with bigint). */
+export function procGetrlimit(proc: ProcLike, resource: Resource, options?: RlimitOptions & { bigint?: false }): Limits;
+export function procGetrlimit(proc: ProcLike, resource: Resource, options: { bigint: true }): BigLimits;
+export function procGetrlimit(proc: ProcLike, resource: Resource, options?: RlimitOptions): Limits | BigLimits;
+export function procGetrlimit(proc: ProcLike, resource: Resource, options?: RlimitOptions): Limits | BigLimits {
+  const call = prepare('procGetrlimit', proc);
+  const res = resolveResource(resource, call.backend.rlimits);
+  const bigint = validateBooleanOption(validateOptions<RlimitOptions>(options).bigint, 'options.bigint', false);
+  const raw = run('procGetrlimit', call, (b, t) => b.getRlimit(t, res));
+  return bigint ? raw : toNumberLimits(raw, call.backend.rlimInfinity);
+}
+
+/**
+ * Gets a resource's limits or, with `newLimits = [soft, hard]`, sets both at once
+ * and returns the previous ones. Infinity or any negative value means unlimited.
+ */
+export function procRlimit(
+  proc: ProcLike,
+  resource: Resource,
+  newLimits?: readonly [LimitValue, LimitValue] | null,
+  options?: RlimitOptions & { bigint?: false },
+): Limits;
+export function procRlimit(
+  proc: ProcLike,
+  resource: Resource,
+  newLimits: readonly [LimitValue, LimitValue] | null | undefined,
+  options: { bigint: true },
+): BigLimits;
+export function procRlimit(
+  proc: ProcLike,
+  resource: Resource,
+  newLimits?: readonly [LimitValue, LimitValue] | null,
+  options?: RlimitOptions,
+): Limits | BigLimits;
+export function procRlimit(
+  proc: ProcLike,
+  resource: Resource,
+  newLimits?: readonly [LimitValue, LimitValue] | null,
+  options?: RlimitOptions,
+): Limits | BigLimits {
+  const call = prepare('procRlimit', proc);
+  const { backend } = call;
+  const res = resolveResource(resource, backend.rlimits);
+  const bigint = validateBooleanOption(validateOptions<RlimitOptions>(options).bigint, 'options.bigint', false);
+  let raw: BigLimits;
+  if (newLimits === undefined || newLimits === null) {
+    raw = run('procRlimit', call, (b, t) => b.getRlimit(t, res));
+  } else {
+    const limits = normalizeLimits(newLimits, backend.rlimInfinity);
+    // A handle that knows its process is gone (or its PID reused) must not let a
+    // write reach whoever holds the PID now.
+    if (call.resolved.isRunning !== undefined && !call.resolved.isRunning()) {
+      throw new NoSuchProcess(call.resolved.pid);
+    }
+    raw = run('procRlimit', call, (b, t) => b.setRlimit(t, res, limits));
+  }
+  return bigint ? raw : toNumberLimits(raw, backend.rlimInfinity);
+}
+
+/** The names procAsDict() knows. */
+export const AS_DICT_ATTRS = ['umask', 'groups', 'sigmasks', 'pgid', 'sid'] as const;
+export type AsDictAttr = (typeof AS_DICT_ATTRS)[number];
+
+/** What procAsDict() returns for each attribute. */
+export interface ProcInfo {
+  umask: number;
+  groups: number[];
+  sigmasks: Sigmasks;
+  pgid: number;
+  sid: number;
+}
+
+export interface AsDictOptions<K extends AsDictAttr, A> {
+  /** The attributes to read; all of them when omitted. */
+  attrs?: readonly K[];
+  /** Stands in for a value that is denied, a zombie's, or unsupported here. Default null. */
+  adValue?: A;
+}
+
+const GETTERS: Readonly<Record<AsDictAttr, (proc: ProcLike) => ProcInfo[AsDictAttr]>> = {
+  umask: procGetUmask,
+  groups: procGetgroups,
+  sigmasks: procGetSigmasks,
+  pgid: procGetpgid,
+  sid: procGetsid,
+};
+
+/**
+ * Several attributes at once, each source read once. AccessDenied, ZombieProcess
+ * and ENOTSUP become `adValue`; NoSuchProcess propagates.
+ */
+export function procAsDict<K extends AsDictAttr = AsDictAttr, A = null>(
+  proc: ProcLike,
+  options?: AsDictOptions<K, A>,
+): { [P in K]: ProcInfo[P] | A } {
+  const { pid } = resolveProc(proc);
+  const opts = validateOptions<AsDictOptions<K, A>>(options);
+  const attrs = validateAttrs(opts.attrs);
+  const adValue = (Object.hasOwn(opts, 'adValue') ? opts.adValue : null) as A;
+  return runOneshot(pid, () => {
+    const out = {} as Record<string, unknown>;
+    for (const attr of attrs) {
+      try {
+        out[attr] = GETTERS[attr](proc);
+      } catch (err) {
+        if (err instanceof ZombieProcess || err instanceof AccessDenied || isNotSupported(err)) out[attr] = adValue;
+        else throw err;
+      }
+    }
+    return out as { [P in K]: ProcInfo[P] | A };
+  });
+}
+
+function validateAttrs(attrs: unknown): readonly AsDictAttr[] {
+  if (attrs === undefined) return AS_DICT_ATTRS;
+  if (!Array.isArray(attrs)) throw invalidArgType('options.attrs', 'an array of attribute names', attrs);
+  const out: AsDictAttr[] = [];
+  for (const attr of attrs as unknown[]) {
+    if (typeof attr !== 'string') throw invalidArgType('options.attrs', 'an array of strings', attr);
+    if (!(AS_DICT_ATTRS as readonly string[]).includes(attr)) throw outOfRange(`invalid attr name '${attr}'`);
+    if (!out.includes(attr as AsDictAttr)) out.push(attr as AsDictAttr);
+  }
+  return out;
+}
+
+function isNotSupported(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'ENOTSUP';
+}
+
+/**
+ * Runs fn with reads for `pid` cached: each procfs file or system call is asked
+ * once while fn (and its async continuation) runs. Returns what fn returns.
+ */
+export function oneshotProc<T>(pid: number, fn: () => T): T {
+  if (typeof pid !== 'number' || !Number.isInteger(pid)) {
+    const err = new TypeError('oneshotProc() pid must be an integer') as TypeError & { code: string };
+    err.code = 'ERR_INVALID_ARG_TYPE';
+    throw err;
+  }
+  validateFunction(fn, 'fn');
+  return runOneshot(pid === 0 ? 0 : pid, fn);
+}

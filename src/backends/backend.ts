@@ -1,0 +1,65 @@
+// The one interface every OS backend implements. The facade validates and
+// delegates; a backend only talks to its kernel and throws raw OS failures
+// (OsError or Node fs errors), which errno.ts translates.
+import type { BigLimits } from '../limits.js';
+import type { Availability } from '../availability.js';
+
+/** Signal masks, each a set of signal numbers (bit N-1 of the kernel's mask is signal N). */
+export interface Sigmasks {
+  pending: Set<number>;
+  blocked: Set<number>;
+  ignored: Set<number>;
+  caught: Set<number>;
+  processPending: Set<number>;
+}
+
+/**
+ * Which process an operation is for. `dir`, when set, is a procfs directory that
+ * is pinned to the process (Linux: /proc/self/fd/N of an open /proc/PID), and
+ * `alive` tells whether the pinned process still exists, for answers that came
+ * from a system call taking the PID.
+ */
+export interface Target {
+  readonly pid: number;
+  readonly dir: string | undefined;
+  readonly alive: (() => boolean) | undefined;
+}
+
+/** What a backend knows about a PID when an operation failed, for errno translation. */
+export type ProcessState = 'alive' | 'zombie' | 'gone' | 'hidden' | 'unknown';
+
+/** A held process: the backend's way to tell the same process from a reused PID. */
+export interface ProcessHold {
+  /** A procfs directory pinned to the process, when the OS offers one. */
+  readonly dir: string | undefined;
+  /** False once the process is gone or its PID names another process. */
+  alive(): boolean;
+  /** Releases what the hold owns (a descriptor); idempotent. */
+  release(): void;
+}
+
+export interface Backend {
+  /** A human name for messages: 'Linux', 'FreeBSD', ... */
+  readonly platform: string;
+  readonly availability: Availability;
+  /** This platform's RLIMIT_* numbers. */
+  readonly rlimits: Readonly<Record<string, number>>;
+  /** This platform's RLIM_INFINITY as an unsigned 64-bit value. */
+  readonly rlimInfinity: bigint;
+
+  getUmask(t: Target): number;
+  getGroups(t: Target): number[];
+  getRlimit(t: Target, resource: number): BigLimits;
+  /** Sets both limits and returns the previous ones. */
+  setRlimit(t: Target, resource: number, limits: BigLimits): BigLimits;
+  getPgid(t: Target): number;
+  getSid(t: Target): number;
+  getSigmasks(t: Target): Sigmasks;
+
+  /** Pins a process for identity checks; throws like any operation if it does not exist. */
+  hold(pid: number): ProcessHold;
+  /** After a failure: is the PID alive, a zombie, gone, or hidden from us? */
+  diagnose(pid: number, cause: unknown): ProcessState;
+  /** Largest PID this OS can hand out; larger ones are answered NoSuchProcess without asking. */
+  readonly maxPid: number;
+}

@@ -1,0 +1,223 @@
+// The Linux backend: /proc text for what the kernel prints (umask, groups,
+// signal masks, and limits or pgid/sid where a system call cannot serve), and
+// prlimit(2), getpgid(2), getsid(2) through koffi where it can.
+import { existsSync } from 'node:fs';
+import { AVAILABILITY } from '../../availability.js';
+import { cached } from '../../oneshot.js';
+import { OsError, errorCode } from '../../os-error.js';
+import { getProcfsPath, isDefaultProcfs } from '../../procfs-path.js';
+import type { BigLimits } from '../../limits.js';
+import { FfiUnavailable } from '../../ffi/koffi.js';
+import type { Backend, ProcessState, Sigmasks, Target } from '../backend.js';
+import { LINUX_PID_MAX_LIMIT, LINUX_RLIMITS, LINUX_RLIM_INFINITY, PF_EXITING } from './constants.js';
+import { holdProcess } from './hold.js';
+import { linuxLibc } from './libc.js';
+import { malformed } from './malformed.js';
+import { parseLimits } from './parse-limits.js';
+import { parseStat } from './parse-stat.js';
+import { parseGroups, parseSigmasks, parseState, parseUmask } from './parse-status.js';
+import { readProcFile } from './procfs.js';
+
+const EPERM = 1;
+const OUT = Buffer.alloc(16);
+const IN = Buffer.alloc(16);
+
+function dirOf(t: Target): string {
+  return t.dir ?? `${getProcfsPath()}/${t.pid}`;
+}
+
+// A file's bytes: the shared read buffer normally, a private copy inside a oneshot.
+function source(t: Target, name: 'status' | 'stat' | 'limits'): Buffer {
+  return cached(
+    t.pid,
+    name,
+    () => readProcFile(`${dirOf(t)}/${name}`),
+    (view) => Buffer.from(view),
+  );
+}
+
+// Answers from a system call that took the PID number are only the held
+// process's if it still exists afterwards (its PID cannot be reused before).
+function confirmAlive(t: Target, syscall: string): void {
+  if (t.alive !== undefined && !t.alive()) throw new OsError('ESRCH', syscall, { state: 'gone' });
+}
+
+// The libc binding, or undefined when reads must come from procfs: another
+// procfs tree than the caller's own /proc, or no koffi on this machine.
+function syscalls(): ReturnType<typeof linuxLibc> | undefined {
+  if (!isDefaultProcfs()) return undefined;
+  try {
+    return linuxLibc();
+  } catch (err) {
+    if (err instanceof FfiUnavailable) return undefined;
+    throw err;
+  }
+}
+
+let kernelPrintsUmask: boolean | undefined;
+
+// Linux 4.7 added "Umask:"; our own status tells whether this kernel has it.
+function umaskSupported(): boolean {
+  if (kernelPrintsUmask === undefined) {
+    try {
+      kernelPrintsUmask = parseUmask(readProcFile(`${getProcfsPath()}/self/status`)) !== undefined;
+    } catch {
+      kernelPrintsUmask = parseUmask(readProcFile('/proc/self/status')) !== undefined;
+    }
+  }
+  return kernelPrintsUmask;
+}
+
+function pidSyscall(t: Target, name: 'getpgid' | 'getsid', field: 'pgid' | 'sid'): number {
+  return cached(t.pid, field, () => {
+    const libc = syscalls();
+    if (libc !== undefined) {
+      const value = libc[name](t.pid);
+      if (value < 0) throw OsError.fromErrno(libc.errno(), name);
+      confirmAlive(t, name);
+      return value;
+    }
+    return parseStat(source(t, 'stat'))[field];
+  });
+}
+
+export const linuxBackend: Backend = {
+  platform: 'Linux',
+  availability: AVAILABILITY.linux,
+  rlimits: LINUX_RLIMITS,
+  rlimInfinity: LINUX_RLIM_INFINITY,
+  maxPid: LINUX_PID_MAX_LIMIT,
+
+  getUmask(t: Target): number {
+    const buf = source(t, 'status');
+    const umask = parseUmask(buf);
+    if (umask !== undefined) return umask;
+    if (!umaskSupported()) {
+      throw new OsError('ENOTSUP', 'procGetUmask', {
+        detail: 'the kernel does not report umasks (Linux 4.7+ prints Umask: in /proc/PID/status)',
+      });
+    }
+    // The kernel omits the line only for a task without an fs_struct: one that
+    // has exited (a zombie) or is past exit_fs() on its way there.
+    const state = parseState(buf);
+    if (state === 'Z' || state === 'X') throw zombie(t);
+    const stat = parseStat(source(t, 'stat'));
+    if (stat.flags & PF_EXITING || stat.state === 'Z' || stat.state === 'X') throw zombie(t);
+    throw malformed('status', 'Umask');
+  },
+
+  getGroups(t: Target): number[] {
+    const groups = parseGroups(source(t, 'status'));
+    if (groups === undefined) throw malformed('status', 'Groups');
+    return groups;
+  },
+
+  getSigmasks(t: Target): Sigmasks {
+    const masks = parseSigmasks(source(t, 'status'));
+    if (masks === undefined) throw malformed('status', 'SigPnd/SigBlk/SigIgn/SigCgt/ShdPnd');
+    return masks;
+  },
+
+  getPgid(t: Target): number {
+    return pidSyscall(t, 'getpgid', 'pgid');
+  },
+
+  getSid(t: Target): number {
+    return pidSyscall(t, 'getsid', 'sid');
+  },
+
+  getRlimit(t: Target, resource: number): BigLimits {
+    const libc = syscalls();
+    if (libc !== undefined) {
+      if (libc.prlimit(t.pid, resource, null, OUT) === 0) {
+        confirmAlive(t, 'prlimit');
+        return [OUT.readBigUInt64LE(0), OUT.readBigUInt64LE(8)];
+      }
+      const errno = libc.errno();
+      // prlimit(2) needs the target's credentials (or CAP_SYS_RESOURCE) even to
+      // read; /proc/PID/limits is world-readable, so it answers instead.
+      if (errno !== EPERM) throw OsError.fromErrno(errno, 'prlimit');
+    }
+    const buf = source(t, 'limits');
+    const limits = parseLimits(buf, resource, LINUX_RLIM_INFINITY);
+    if (limits !== undefined) return limits;
+    // proc_pid_limits prints nothing once the task has lost its signal struct.
+    if (buf.length === 0) throw new OsError('ESRCH', 'read', { path: `${dirOf(t)}/limits` });
+    throw malformed('limits', `resource ${resource}`);
+  },
+
+  setRlimit(t: Target, resource: number, limits: BigLimits): BigLimits {
+    if (!isDefaultProcfs()) {
+      throw new OsError('ENOTSUP', 'prlimit', {
+        detail: `limits cannot be set while the procfs path is ${getProcfsPath()}: prlimit(2) takes PIDs of the caller's own PID namespace`,
+      });
+    }
+    const libc = linuxLibc();
+    confirmAlive(t, 'prlimit');
+    IN.writeBigUInt64LE(limits[0], 0);
+    IN.writeBigUInt64LE(limits[1], 8);
+    if (libc.prlimit(t.pid, resource, IN, OUT) !== 0) throw OsError.fromErrno(libc.errno(), 'prlimit');
+    return [OUT.readBigUInt64LE(0), OUT.readBigUInt64LE(8)];
+  },
+
+  hold(pid: number) {
+    return holdProcess(getProcfsPath(), pid);
+  },
+
+  diagnose(pid: number, cause: unknown): ProcessState {
+    const root = getProcfsPath();
+    if (!existsSync(root)) return 'unknown';
+    let state: string | undefined;
+    try {
+      state = parseStat(readProcFile(`${root}/${pid}/stat`)).state;
+    } catch (err) {
+      const code = errorCode(err);
+      if (code === 'EACCES' || code === 'EPERM') return 'hidden';
+      if (code !== 'ENOENT' && code !== 'ESRCH') return 'unknown';
+      return existsInOurNamespace(pid) ? 'hidden' : 'gone';
+    }
+    if (state === 'Z' || state === 'X') return 'zombie';
+    return errorCode(cause) === 'ESRCH' ? 'gone' : 'alive';
+  },
+};
+
+function zombie(t: Target): OsError {
+  return new OsError('ESRCH', 'read', { path: `${dirOf(t)}/status`, state: 'zombie' });
+}
+
+// hidepid=2 makes another user's /proc/PID vanish (ENOENT), like a dead process.
+// kill(pid, 0) still tells them apart: EPERM means the process exists. It is only
+// asked when the procfs tree is our own PID namespace's, where PIDs agree.
+function existsInOurNamespace(pid: number): boolean {
+  if (!samePidNamespace()) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return errorCode(err) === 'EPERM';
+  }
+}
+
+let namespaceCheck: { root: string; same: boolean } | undefined;
+
+function samePidNamespace(): boolean {
+  const root = getProcfsPath();
+  if (root === '/proc') return true;
+  if (namespaceCheck?.root !== root) {
+    let same = false;
+    try {
+      same = readSelf(root) === process.pid;
+    } catch {
+      same = false;
+    }
+    namespaceCheck = { root, same };
+  }
+  return namespaceCheck.same;
+}
+
+function readSelf(root: string): number {
+  const buf = readProcFile(`${root}/self/stat`);
+  let pid = 0;
+  for (let i = 0; i < buf.length && buf[i]! >= 48 && buf[i]! <= 57; i++) pid = pid * 10 + (buf[i]! - 48);
+  return pid;
+}

@@ -1,0 +1,91 @@
+// Resource names and limit values: the pure conversions between what callers
+// write and the kernel's unsigned 64-bit rlim_t (getrlimit(2), prlimit(2)).
+import { invalidArgType, outOfRange } from './validate.js';
+
+/** A resource's limits as callers see them: numbers with Infinity for unlimited. */
+export type Limits = [soft: number, hard: number];
+/** Exact limits: the kernel's own rlim_t values, RLIM_INFINITY included. */
+export type BigLimits = [soft: bigint, hard: bigint];
+/** What a setter accepts per value: a number, a bigint, Infinity or any negative for unlimited. */
+export type LimitValue = number | bigint;
+
+const MAX_RLIM = (1n << 64n) - 1n;
+
+/**
+ * Resolves a resource given as this platform's RLIMIT_* number or as a name
+ * ('nofile', 'NOFILE', 'RLIMIT_NOFILE') to its number.
+ */
+export function resolveResource(resource: unknown, table: Readonly<Record<string, number>>): number {
+  if (typeof resource === 'number') {
+    if (!Number.isInteger(resource)) throw invalidArgType('resource', 'an integer or a resource name', resource);
+    for (const value of Object.values(table)) if (value === resource) return resource;
+    throw outOfRange('invalid resource specified');
+  }
+  if (typeof resource === 'string') {
+    let key = resource.toUpperCase();
+    if (!key.startsWith('RLIMIT_')) key = `RLIMIT_${key}`;
+    const value = Object.hasOwn(table, key) ? table[key] : undefined;
+    if (value === undefined) throw outOfRange('invalid resource specified');
+    return value;
+  }
+  throw invalidArgType('resource', 'of type number or string', resource);
+}
+
+/**
+ * Turns `[soft, hard]` into exact rlim_t values. Unlimited (Infinity, any
+ * negative number or bigint, or the platform's RLIM_INFINITY) is normalised
+ * first, so `[1024, Infinity]` compares correctly. Nothing wraps: fractions,
+ * NaN and values past the platform's range are RangeErrors.
+ */
+export function normalizeLimits(newLimits: unknown, rlimInfinity: bigint): BigLimits {
+  if (!Array.isArray(newLimits) || newLimits.length !== 2) {
+    throw invalidArgType('newLimits', 'an array of two limits [soft, hard]', newLimits);
+  }
+  const soft = toRlim(newLimits[0], 'newLimits[0]', rlimInfinity);
+  const hard = toRlim(newLimits[1], 'newLimits[1]', rlimInfinity);
+  if (rank(soft, rlimInfinity) > rank(hard, rlimInfinity)) throw outOfRange('current limit exceeds maximum limit');
+  return [soft, hard];
+}
+
+function toRlim(value: unknown, name: string, rlimInfinity: bigint): bigint {
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) throw outOfRange(`The value of "${name}" is out of range. Received NaN`);
+    if (value === Infinity || value < 0) return rlimInfinity;
+    if (!Number.isInteger(value)) {
+      throw outOfRange(`The value of "${name}" is out of range. It must be an integer. Received ${value}`);
+    }
+    return checkFinite(BigInt(value), name, rlimInfinity);
+  }
+  if (typeof value === 'bigint') {
+    if (value < 0n || value === rlimInfinity) return rlimInfinity;
+    return checkFinite(value, name, rlimInfinity);
+  }
+  throw invalidArgType(name, 'of type number or bigint', value);
+}
+
+// Finite limits must stay below the platform's RLIM_INFINITY and its special
+// values (illumos reserves the top three), and inside 64 bits.
+function checkFinite(value: bigint, name: string, rlimInfinity: bigint): bigint {
+  const max = rlimInfinity < MAX_RLIM ? rlimInfinity - 1n : MAX_RLIM - 1n;
+  if (value > max) {
+    throw outOfRange(`The value of "${name}" is out of range. It must be <= ${max}. Received ${value}`);
+  }
+  return value;
+}
+
+// Unlimited sorts above every finite value even where RLIM_INFINITY is not the
+// largest rlim_t.
+function rank(value: bigint, rlimInfinity: bigint): bigint {
+  return value === rlimInfinity ? MAX_RLIM + 1n : value;
+}
+
+/** Converts kernel values to the number form (Infinity for unlimited). */
+export function toNumberLimits(limits: BigLimits, rlimInfinity: bigint): Limits {
+  return [toNumber(limits[0], rlimInfinity), toNumber(limits[1], rlimInfinity)];
+}
+
+function toNumber(value: bigint, rlimInfinity: bigint): number {
+  // Values above 2**53 round to the nearest double, as fs.statSync does for sizes;
+  // { bigint: true } gives them exactly.
+  return value === rlimInfinity ? Infinity : Number(value);
+}

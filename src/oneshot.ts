@@ -1,0 +1,64 @@
+// The per-PID read cache behind oneshotProc(): what a backend reads for a PID is
+// kept while fn runs, in fn's synchronous and asynchronous continuation only
+// (AsyncLocalStorage, the counterpart of psutil's thread-local cache).
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** One PID's cached sources; `open` turns false when the oneshot that made it ends. */
+interface Scope {
+  readonly caches: ReadonlyMap<number, Map<string, unknown>>;
+  open: boolean;
+}
+
+const storage = new AsyncLocalStorage<Scope>();
+
+/** The cache for `pid` in the current oneshot, or undefined outside one. */
+export function oneshotCache(pid: number): Map<string, unknown> | undefined {
+  const scope = storage.getStore();
+  if (scope === undefined || !scope.open) return undefined;
+  return scope.caches.get(pid);
+}
+
+/** Runs fn with a cache for pid; nested calls reuse every cache already open. */
+export function runOneshot<T>(pid: number, fn: () => T): T {
+  const outer = storage.getStore();
+  if (outer !== undefined && outer.open && outer.caches.has(pid)) return fn();
+  const caches = new Map(outer !== undefined && outer.open ? outer.caches : undefined);
+  caches.set(pid, new Map());
+  const scope: Scope = { caches, open: true };
+  let result: T;
+  try {
+    result = storage.run(scope, fn);
+  } catch (err) {
+    scope.open = false;
+    throw err;
+  }
+  if (isThenable(result)) {
+    // Close the scope when the promise settles: timers or callbacks that fn left
+    // behind still run in its context, but must not see stale data.
+    const close = (): void => {
+      scope.open = false;
+    };
+    result.then(close, close);
+  } else {
+    scope.open = false;
+  }
+  return result;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+/** Reads through the current oneshot cache: compute once per PID and key. */
+export function cached<T>(pid: number, key: string, compute: () => T, keep: (value: T) => T = (v) => v): T {
+  const cache = oneshotCache(pid);
+  if (cache === undefined) return compute();
+  if (cache.has(key)) return cache.get(key) as T;
+  const value = keep(compute());
+  cache.set(key, value);
+  return value;
+}

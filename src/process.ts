@@ -1,0 +1,135 @@
+// A handle on one process that survives PID reuse. On Linux it holds an open
+// /proc/PID descriptor (see backends/linux/hold.ts); elsewhere it remembers the
+// start time. Release it with close() or `using`; a FinalizationRegistry
+// closes what a dropped handle still holds.
+import type { Sigmasks, ProcessHold, Target } from './backends/backend.js';
+import { translate } from './errno.js';
+import { NoSuchProcess, notSupported } from './errors.js';
+import { TARGET } from './hold-target.js';
+import type { BigLimits, LimitValue, Limits } from './limits.js';
+import { getBackend } from './platform.js';
+import {
+  type AsDictAttr,
+  type AsDictOptions,
+  type ProcInfo,
+  type Resource,
+  type RlimitOptions,
+  oneshotProc,
+  procAsDict,
+  procGetSigmasks,
+  procGetUmask,
+  procGetgroups,
+  procGetpgid,
+  procGetrlimit,
+  procGetsid,
+  procRlimit,
+} from './api.js';
+import { invalidArgType } from './validate.js';
+
+const registry = new FinalizationRegistry<ProcessHold>((hold) => hold.release());
+
+export class Process {
+  /** The process ID this handle was made for. */
+  readonly pid: number;
+  #hold: ProcessHold | undefined;
+
+  constructor(pid: number = process.pid) {
+    if (typeof pid !== 'number' || !Number.isInteger(pid)) throw invalidArgType('pid', 'an integer', pid);
+    this.pid = pid === 0 ? 0 : pid;
+    const backend = getBackend();
+    if (!backend.availability.processIdentity) throw notSupported('Process', backend.platform);
+    if (pid <= 0 || pid > backend.maxPid) throw new NoSuchProcess(pid);
+    let hold: ProcessHold;
+    try {
+      hold = backend.hold(pid);
+    } catch (err) {
+      throw translate(err, pid, backend, 'Process');
+    }
+    this.#hold = hold;
+    registry.register(this, hold, this);
+  }
+
+  /** False once the process has exited and been reaped, or its PID names another process. */
+  isRunning(): boolean {
+    return this.#held().alive();
+  }
+
+  /** Releases the descriptor the handle holds; later calls throw ERR_INVALID_STATE. */
+  close(): void {
+    if (this.#hold === undefined) return;
+    registry.unregister(this);
+    this.#hold.release();
+    this.#hold = undefined;
+  }
+
+  [Symbol.dispose](): void {
+    this.close();
+  }
+
+  /** @internal The pinned target the facade reads through. */
+  [TARGET](): Target {
+    const hold = this.#held();
+    return { pid: this.pid, dir: hold.dir, alive: () => hold.alive() };
+  }
+
+  getUmask(): number {
+    return procGetUmask(this);
+  }
+
+  getgroups(): number[] {
+    return procGetgroups(this);
+  }
+
+  getpgid(): number {
+    return procGetpgid(this);
+  }
+
+  getsid(): number {
+    return procGetsid(this);
+  }
+
+  getSigmasks(): Sigmasks {
+    return procGetSigmasks(this);
+  }
+
+  getrlimit(resource: Resource, options?: RlimitOptions & { bigint?: false }): Limits;
+  getrlimit(resource: Resource, options: { bigint: true }): BigLimits;
+  getrlimit(resource: Resource, options?: RlimitOptions): Limits | BigLimits {
+    return procGetrlimit(this, resource, options);
+  }
+
+  rlimit(
+    resource: Resource,
+    limits?: readonly [LimitValue, LimitValue] | null,
+    options?: RlimitOptions & { bigint?: false },
+  ): Limits;
+  rlimit(
+    resource: Resource,
+    limits: readonly [LimitValue, LimitValue] | null | undefined,
+    options: { bigint: true },
+  ): BigLimits;
+  rlimit(
+    resource: Resource,
+    limits?: readonly [LimitValue, LimitValue] | null,
+    options?: RlimitOptions,
+  ): Limits | BigLimits {
+    return procRlimit(this, resource, limits, options);
+  }
+
+  asDict<K extends AsDictAttr = AsDictAttr, A = null>(options?: AsDictOptions<K, A>): { [P in K]: ProcInfo[P] | A } {
+    return procAsDict(this, options);
+  }
+
+  oneshot<T>(fn: () => T): T {
+    return oneshotProc(this.pid, fn);
+  }
+
+  #held(): ProcessHold {
+    if (this.#hold === undefined) {
+      const err = new Error(`the Process handle for pid ${this.pid} is closed`) as Error & { code: string };
+      err.code = 'ERR_INVALID_STATE';
+      throw err;
+    }
+    return this.#hold;
+  }
+}

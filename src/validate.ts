@@ -1,0 +1,104 @@
+// Argument validation at the public edge, in Node core's order and shapes:
+// type → integer → range; TypeError ERR_INVALID_ARG_TYPE, RangeError ERR_OUT_OF_RANGE.
+// Nothing here touches the OS, so no path or system call is ever built from an
+// unvalidated value.
+import { inspect } from 'node:util';
+
+/** What every per-process function accepts: a PID or anything that carries one. */
+export type ProcLike = number | { readonly pid: number | undefined; isRunning?(): boolean };
+
+/** A validated target: an integer PID, plus the object's liveness check when it has one. */
+export interface ResolvedProc {
+  readonly pid: number;
+  readonly isRunning: (() => boolean) | undefined;
+}
+
+interface CodedError extends Error {
+  code: string;
+}
+
+/** A TypeError with Node's ERR_INVALID_ARG_TYPE code and message shape. */
+export function invalidArgType(name: string, expected: string, actual: unknown, cause?: unknown): CodedError {
+  const err = new TypeError(
+    `The "${name}" argument must be ${expected}. ${describeReceived(actual)}`,
+    cause === undefined ? undefined : { cause },
+  ) as TypeError & CodedError;
+  err.code = 'ERR_INVALID_ARG_TYPE';
+  return err;
+}
+
+/** A RangeError with Node's ERR_OUT_OF_RANGE code, or a custom message. */
+export function outOfRange(message: string): CodedError {
+  const err = new RangeError(message) as RangeError & CodedError;
+  err.code = 'ERR_OUT_OF_RANGE';
+  return err;
+}
+
+/** Node's "Received ..." suffix, so messages read like core's. */
+export function describeReceived(value: unknown): string {
+  if (value === null || value === undefined) return `Received ${String(value)}`;
+  if (typeof value === 'function') return `Received function ${value.name || '<anonymous>'}`;
+  if (typeof value === 'object') {
+    const ctor = (value as { constructor?: { name?: unknown } }).constructor;
+    if (ctor !== undefined && typeof ctor.name === 'string' && ctor.name !== '') {
+      return `Received an instance of ${ctor.name}`;
+    }
+    return `Received ${inspect(value, { depth: -1 })}`;
+  }
+  let shown = inspect(value, { colors: false });
+  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
+  return `Received type ${typeof value} (${shown})`;
+}
+
+/**
+ * Resolves `proc` to an integer PID. Only a primitive number or an object whose
+ * `pid` is a primitive integer is accepted: strings ('1', 'self/../1'), bigints,
+ * boxed numbers and NaN are type errors, never coerced.
+ */
+export function resolveProc(proc: unknown, name = 'proc'): ResolvedProc {
+  if (typeof proc === 'number') {
+    if (!Number.isInteger(proc)) throw invalidArgType(name, 'an integer PID or an object with an integer pid', proc);
+    return { pid: proc === 0 ? 0 : proc, isRunning: undefined };
+  }
+  if (typeof proc !== 'object' || proc === null) {
+    throw invalidArgType(name, 'of type number or an object with a pid property', proc);
+  }
+  let pid: unknown;
+  let isRunning: unknown;
+  try {
+    pid = (proc as { pid?: unknown }).pid;
+    isRunning = (proc as { isRunning?: unknown }).isRunning;
+  } catch (cause) {
+    // A throwing getter is bad input like any other: one documented error, cause kept.
+    throw invalidArgType(name, 'an object whose pid can be read', proc, cause);
+  }
+  if (typeof pid !== 'number' || !Number.isInteger(pid)) {
+    throw invalidArgType(`${name}.pid`, 'an integer', pid);
+  }
+  if (isRunning !== undefined && typeof isRunning !== 'function') {
+    throw invalidArgType(`${name}.isRunning`, 'a function', isRunning);
+  }
+  const check = isRunning === undefined ? undefined : () => Boolean((isRunning as () => unknown).call(proc));
+  return { pid: pid === 0 ? 0 : pid, isRunning: check };
+}
+
+/** Checks an options argument: undefined or a plain object. */
+export function validateOptions<T extends object>(options: unknown, name = 'options'): Partial<T> {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw invalidArgType(name, 'of type object', options);
+  }
+  return options;
+}
+
+/** Checks a boolean option, returning its value or the default. */
+export function validateBooleanOption(value: unknown, name: string, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') throw invalidArgType(name, 'of type boolean', value);
+  return value;
+}
+
+/** Checks a function argument. */
+export function validateFunction(value: unknown, name: string): asserts value is (...args: never[]) => unknown {
+  if (typeof value !== 'function') throw invalidArgType(name, 'of type function', value);
+}
