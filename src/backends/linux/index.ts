@@ -26,14 +26,36 @@ function dirOf(t: Target): string {
   return t.dir ?? `${getProcfsPath()}/${t.pid}`;
 }
 
-// A file's bytes: the shared read buffer normally, a private copy inside a oneshot.
+// A file's bytes: the shared read buffer normally, a private copy inside a
+// oneshot. The cache key is the file's path, not the PID: a Process pinned to a
+// process whose PID was reused must not be served what a read by number cached.
 function source(t: Target, name: 'status' | 'stat' | 'limits'): Buffer {
+  const path = `${dirOf(t)}/${name}`;
   return cached(
     t.pid,
-    name,
-    () => readProcFile(`${dirOf(t)}/${name}`),
+    path,
+    () => readPinned(t, path),
     (view) => Buffer.from(view),
   );
+}
+
+// A held process that is gone is gone, whatever holds its PID now: a failed
+// read asks the hold, not /proc/PID (which may be another process's).
+// A target held by start time only (no pinned directory) reads by number, so
+// the read counts only if the same process still holds the PID afterwards. The
+// bytes are copied first: the check reads stat into the shared buffer.
+function readPinned(t: Target, path: string): Buffer {
+  let view: Buffer;
+  try {
+    view = readProcFile(path);
+  } catch (err) {
+    confirmAlive(t, 'read');
+    throw err;
+  }
+  if (t.dir !== undefined || t.alive === undefined) return view;
+  const bytes = Buffer.from(view);
+  confirmAlive(t, 'read');
+  return bytes;
 }
 
 // Answers from a system call that took the PID number are only the held
@@ -69,7 +91,7 @@ function umaskSupported(): boolean {
 }
 
 function pidSyscall(t: Target, name: 'getpgid' | 'getsid', field: 'pgid' | 'sid'): number {
-  return cached(t.pid, field, () => {
+  return cached(t.pid, `${dirOf(t)}#${field}`, () => {
     const libc = syscalls();
     if (libc !== undefined) {
       const value = libc[name](t.pid);
