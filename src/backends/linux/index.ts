@@ -188,7 +188,7 @@ export const linuxBackend: Backend = {
 
   diagnose(pid: number, cause: unknown): ProcessState {
     const root = getProcfsPath();
-    if (!existsSync(root)) return 'unknown';
+    if (!existsSync(root)) return 'no-procfs';
     let state: string | undefined;
     try {
       state = parseStat(readProcFile(`${root}/${pid}/stat`)).state;
