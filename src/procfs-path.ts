@@ -22,8 +22,3 @@ export function setProcfsPath(path: string): void {
   const clean = normalize(path);
   root = clean.length > 1 && clean.endsWith('/') ? clean.slice(0, -1) : clean;
 }
-
-/** True while reads go to the caller's own /proc, where PIDs mean the same to system calls. */
-export function isDefaultProcfs(): boolean {
-  return root === '/proc';
-}

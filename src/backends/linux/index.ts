@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { AVAILABILITY } from '../../availability.js';
 import { cached } from '../../oneshot.js';
 import { OsError, errorCode } from '../../os-error.js';
-import { getProcfsPath, isDefaultProcfs } from '../../procfs-path.js';
+import { getProcfsPath } from '../../procfs-path.js';
 import type { BigLimits } from '../../limits.js';
 import { FfiUnavailable } from '../../ffi/koffi.js';
 import type { Backend, ProcessState, Sigmasks, Target } from '../backend.js';
@@ -64,10 +64,10 @@ function confirmAlive(t: Target, syscall: string): void {
   if (t.alive !== undefined && !t.alive()) throw new OsError('ESRCH', syscall, { state: 'gone' });
 }
 
-// The libc binding, or undefined when reads must come from procfs: another
-// procfs tree than the caller's own /proc, or no koffi on this machine.
+// The libc binding, or undefined when reads must come from procfs: a procfs
+// tree of another PID namespace, or no koffi on this machine.
 function syscalls(): ReturnType<typeof linuxLibc> | undefined {
-  if (!isDefaultProcfs()) return undefined;
+  if (!samePidNamespace()) return undefined;
   try {
     return linuxLibc();
   } catch (err) {
@@ -169,9 +169,9 @@ export const linuxBackend: Backend = {
   },
 
   setRlimit(t: Target, resource: number, limits: BigLimits): BigLimits {
-    if (!isDefaultProcfs()) {
+    if (!samePidNamespace()) {
       throw new OsError('ENOTSUP', 'prlimit', {
-        detail: `limits cannot be set while the procfs path is ${getProcfsPath()}: prlimit(2) takes PIDs of the caller's own PID namespace`,
+        detail: `limits cannot be set through ${getProcfsPath()}: it shows another PID namespace than this process's, and prlimit(2) takes PIDs of the caller's own`,
       });
     }
     const libc = linuxLibc();
@@ -222,9 +222,13 @@ function existsInOurNamespace(pid: number): boolean {
 
 let namespaceCheck: { root: string; same: boolean } | undefined;
 
+// System calls take PIDs of the caller's PID namespace; a procfs tree shows
+// those of the namespace that mounted it. They agree only when the tree's
+// "self" is this process's own PID: not for a host's /proc given to
+// setProcfsPath, and not for a /proc left from a parent namespace (unshare
+// --pid without --mount-proc, some containers), even though its path is /proc.
 function samePidNamespace(): boolean {
   const root = getProcfsPath();
-  if (root === '/proc') return true;
   if (namespaceCheck?.root !== root) {
     let same = false;
     try {
