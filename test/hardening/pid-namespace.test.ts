@@ -136,6 +136,38 @@ void describe('hardening: PID namespaces', { skip: !IS_ROOT && 'needs root for u
     );
   });
 
+  void it("with a parent namespace's /proc left mounted, answers all come from that /proc", async (t) => {
+    // unshare --pid without --mount-proc: /proc still shows the host, where PID
+    // 1 is the host's init, while system calls would take PID 1 for the agent.
+    const queries = [
+      { fn: 'procGetUmask', args: [1] },
+      { fn: 'procGetpgid', args: [1] },
+      { fn: 'procGetsid', args: [1] },
+      { fn: 'procGetrlimit', args: [1, 'nofile'] },
+      { fn: 'procRlimit', args: [1, 'core', [0, 0]] },
+    ];
+    const { result } = await runAgent<QueryReport>(
+      ['prlimit', '--nofile=888:888', 'unshare', '--pid', '--fork'],
+      'query-agent',
+      { umask: 0o037, queries },
+    );
+    assert.equal(result.self, 1);
+    const status = readFileSync('/proc/1/status', 'latin1');
+    const stat = readFileSync('/proc/1/stat', 'latin1');
+    const tail = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const [soft, hard] = limitsLine(1, 'Max open files').map((v) => (v === 'unlimited' ? 'Infinity' : Number(v)));
+    const o = result.outcomes;
+    assert.equal(value(o[0]), parseInt(/^Umask:\t(\d+)/m.exec(status)?.[1] ?? '', 8));
+    assert.equal(value(o[1]), Number(tail[2]));
+    assert.equal(value(o[2]), Number(tail[3]));
+    assert.deepEqual(value(o[3]), [soft, hard], "the host init's limits, not the agent's 888");
+    const set = o[4];
+    assert.ok(set !== undefined && 'error' in set && set.error.code === 'ENOTSUP', JSON.stringify(set));
+    assert.equal(result.koffiLoaded, false);
+    calls += queries.length;
+    t.diagnostic(`FIGURES stale-proc: ${queries.length} calls with a parent namespace's /proc, 0 mixed answers`);
+  });
+
   void it('reports its count', (t) => {
     assert.ok(calls > 0);
     t.diagnostic(`FIGURES namespaces: ${calls} calls, 0 wrong answers`);
