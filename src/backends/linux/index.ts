@@ -179,6 +179,10 @@ export const linuxBackend: Backend = {
     IN.writeBigUInt64LE(limits[0], 0);
     IN.writeBigUInt64LE(limits[1], 8);
     if (libc.prlimit(t.pid, resource, IN, OUT) !== 0) throw OsError.fromErrno(libc.errno(), 'prlimit');
+    // prlimit(2) takes a number, not the pinned process: if the held process
+    // vanished between the check above and the call, the write may have reached
+    // a process that took its PID in that window. Never report that as success.
+    confirmAlive(t, 'prlimit');
     return [OUT.readBigUInt64LE(0), OUT.readBigUInt64LE(8)];
   },
 
