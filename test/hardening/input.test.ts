@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import * as lib from '../../src/index.js';
 import { linuxLibc } from '../../src/backends/linux/libc.js';
+import { LIMIT_NAMES } from '../../src/backends/linux/parse-limits.js';
 import { type Child, limitsLine, spawnShell } from '../helpers/children.js';
 import {
   GONE,
@@ -108,25 +109,6 @@ function truth(pid: number): Truth {
     },
   };
 }
-
-const LIMIT_NAMES = [
-  'Max cpu time',
-  'Max file size',
-  'Max data size',
-  'Max stack size',
-  'Max core file size',
-  'Max resident set',
-  'Max processes',
-  'Max open files',
-  'Max locked memory',
-  'Max address space',
-  'Max file locks',
-  'Max pending signals',
-  'Max msgqueue size',
-  'Max nice priority',
-  'Max realtime priority',
-  'Max realtime timeout',
-];
 
 function trueLimits(pid: number, resource: number): [bigint, bigint] {
   const [soft, hard] = limitsLine(pid, LIMIT_NAMES[resource]!);

@@ -2,7 +2,7 @@
 // helper, and running a helper node script ("agent") under a command prefix
 // (unshare, setpriv, prlimit, strace) that reports one JSON line.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -31,7 +31,9 @@ let helper: string | undefined;
 /** test/hardening/fixtures/proc-helper.c, compiled once per test file. */
 export function procHelper(): string {
   if (helper !== undefined && existsSync(helper)) return helper;
-  const out = join(scratchDir('helper'), 'proc-helper');
+  const dir = scratchDir('helper');
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const out = join(dir, 'proc-helper');
   const src = join(ROOT, 'test/hardening/fixtures/proc-helper.c');
   const cc = spawnSync('gcc', ['-O2', '-Wall', '-pthread', '-o', out, src], { encoding: 'utf8' });
   if (cc.status !== 0) throw new Error(`gcc failed: ${cc.stderr}`);
