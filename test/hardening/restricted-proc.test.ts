@@ -80,7 +80,19 @@ void describe('hardening: restricted /proc', () => {
         const n = CALLS.length;
         const live = result.outcomes.slice(0, n);
         const gone = result.outcomes.slice(n, 3 * n);
+        const stat = readFileSync(`/proc/${target.pid}/stat`, 'latin1');
+        const [pgid, sid] = stat
+          .slice(stat.lastIndexOf(')') + 2)
+          .split(' ')
+          .slice(2, 4)
+          .map(Number);
         for (const [i, o] of live.entries()) {
+          // hidepid hides procfs only: getpgid(2) and getsid(2) answer any caller
+          // in the same PID namespace, so those two are the true values.
+          if (CALLS[i] === 'procGetpgid' || CALLS[i] === 'procGetsid') {
+            assert.deepEqual(o, { ok: CALLS[i] === 'procGetpgid' ? pgid : sid }, `${CALLS[i]} by system call`);
+            continue;
+          }
           assert.equal(errorName(o), 'AccessDenied', `${CALLS[i]} on a hidden live process`);
           // hidepid=2 answers ENOENT, as for a dead process: kill(pid, 0) told them apart.
           if (hidepid === 2 && 'error' in o) assert.match(o.error.message, /procfs hides it/);
