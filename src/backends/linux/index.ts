@@ -29,14 +29,21 @@ function dirOf(t: Target): string {
 // A file's bytes: the shared read buffer normally, a private copy inside a
 // oneshot. The cache key is the file's path, not the PID: a Process pinned to a
 // process whose PID was reused must not be served what a read by number cached.
+// A process held by start time only reads by number too, so it never shares
+// that cache: each of its reads is confirmed against the hold.
 function source(t: Target, name: 'status' | 'stat' | 'limits'): Buffer {
   const path = `${dirOf(t)}/${name}`;
+  if (heldByStartTime(t)) return readPinned(t, path);
   return cached(
     t.pid,
     path,
     () => readPinned(t, path),
     (view) => Buffer.from(view),
   );
+}
+
+function heldByStartTime(t: Target): boolean {
+  return t.dir === undefined && t.alive !== undefined;
 }
 
 // A held process that is gone is gone, whatever holds its PID now: a failed
@@ -52,7 +59,7 @@ function readPinned(t: Target, path: string): Buffer {
     confirmAlive(t, 'read');
     throw err;
   }
-  if (t.dir !== undefined || t.alive === undefined) return view;
+  if (!heldByStartTime(t)) return view;
   const bytes = Buffer.from(view);
   confirmAlive(t, 'read');
   return bytes;
@@ -91,7 +98,7 @@ function umaskSupported(): boolean {
 }
 
 function pidSyscall(t: Target, name: 'getpgid' | 'getsid', field: 'pgid' | 'sid'): number {
-  return cached(t.pid, `${dirOf(t)}#${field}`, () => {
+  const ask = (): number => {
     const libc = syscalls();
     if (libc !== undefined) {
       const value = libc[name](t.pid);
@@ -100,7 +107,9 @@ function pidSyscall(t: Target, name: 'getpgid' | 'getsid', field: 'pgid' | 'sid'
       return value;
     }
     return parseStat(source(t, 'stat'))[field];
-  });
+  };
+  // As in source(): a process held by start time never shares the oneshot cache.
+  return heldByStartTime(t) ? ask() : cached(t.pid, `${dirOf(t)}#${field}`, ask);
 }
 
 export const linuxBackend: Backend = {
