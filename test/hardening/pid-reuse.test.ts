@@ -10,7 +10,14 @@ const CYCLES = Number(process.env.HARDENING_REUSE_CYCLES ?? 300);
 
 interface ReuseReport {
   self: number;
-  counts: { cycles: number; reused: number; sameTick: number; checks: number; staleCallsRefused: number };
+  counts: {
+    cycles: number;
+    reused: number;
+    sameTick: number;
+    checks: number;
+    staleCallsRefused: number;
+    fallbackHolds: number;
+  };
   fds: Record<string, number>;
   wrong: string[];
 }
@@ -32,9 +39,29 @@ void describe('hardening: PID reuse', { skip: !IS_ROOT && 'needs root for unshar
     // A start-time comparison cannot tell these apart; the pinned descriptor can.
     assert.ok(counts.sameTick > 0, 'some reuse happened within one clock tick');
     assert.equal(counts.staleCallsRefused, counts.reused * 12);
+    assert.equal(counts.fallbackHolds, 0, 'every handle held a descriptor');
     t.diagnostic(
       `FIGURES reuse: ${counts.reused} reuses forced in ${counts.cycles} cycles, ${counts.sameTick} within the same clock tick, ` +
         `${counts.staleCallsRefused} stale calls refused with NoSuchProcess, ${counts.checks} checks, ${result.wrong.length} wrong answers`,
+    );
+  });
+
+  void it('past the descriptor budget, a start-time handle still refuses a reused PID from a later tick', async (t) => {
+    const fallbackCycles = 30;
+    const { result } = await runAgent<ReuseReport>(
+      ['prlimit', '--nofile=4096:4096', 'unshare', '--pid', '--fork', '--mount-proc'],
+      'reuse-agent',
+      { cycles: 0, handles: 0, fallbackCycles },
+      { nodeArgs: ['--expose-gc'] },
+    );
+    const { counts } = result;
+    assert.deepEqual(result.wrong, []);
+    assert.equal(counts.fallbackHolds, fallbackCycles, 'the old handles held no descriptor');
+    assert.ok(counts.reused >= fallbackCycles * 0.9, `${counts.reused} reused`);
+    assert.equal(counts.sameTick, 0);
+    assert.equal(counts.staleCallsRefused, counts.reused * 12);
+    t.diagnostic(
+      `FIGURES reuse-fallback: ${counts.reused} reuses forced against start-time handles, ${counts.staleCallsRefused} stale calls refused, ${result.wrong.length} wrong answers`,
     );
   });
 

@@ -4,17 +4,23 @@
 // the kernel hands the same PID to the next process B, and then checks that
 // the old handle reports nothing of B and changes nothing of B. Then the
 // descriptor accounting of handles. Prints one JSON line of counts and any
-// wrong answers. Argument: {"cycles": n, "handles": n}
+// wrong answers. Argument: {"cycles": n, "handles": n, "fallbackCycles": n}:
+// fallback cycles run with the descriptor budget used up, so the old handle
+// holds A by start time only, and B starts a few clock ticks after A.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { openSync, closeSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { DIST } from '../support.js';
 
 type Lib = typeof import('../../../src/index.js');
 const lib = require(DIST) as Lib;
-const { cycles, handles } = JSON.parse(process.argv[2] ?? '{}') as { cycles: number; handles: number };
+const { cycles, handles, fallbackCycles } = JSON.parse(process.argv[2] ?? '{}') as {
+  cycles: number;
+  handles: number;
+  fallbackCycles?: number;
+};
 
 const wrong: string[] = [];
-const counts = { cycles: 0, reused: 0, sameTick: 0, checks: 0, staleCallsRefused: 0 };
+const counts = { cycles: 0, reused: 0, sameTick: 0, checks: 0, staleCallsRefused: 0, fallbackHolds: 0 };
 
 function startTicks(pid: number): string {
   const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
@@ -55,13 +61,17 @@ function check(what: string, ok: boolean): void {
   if (!ok) wrong.push(what);
 }
 
-async function reuseCycle(): Promise<void> {
+async function reuseCycle(fallback: boolean): Promise<void> {
   process.umask(0o077);
   const a = spawn('sleep', ['1000'], { stdio: 'ignore' });
   const pid = a.pid!;
+  const fdsBefore = fdCount();
   const old = new lib.Process(pid);
+  if (fdCount() === fdsBefore) counts.fallbackHolds++;
   const startA = startTicks(pid);
   await stop(a);
+  // Start-time identity can only tell processes started in different ticks.
+  if (fallback) await new Promise((r) => setTimeout(r, 30));
   writeFileSync('/proc/sys/kernel/ns_last_pid', String(pid - 1));
   process.umask(0o022);
   // B differs from A in umask, session (detached: setsid) and, below, limits.
@@ -161,7 +171,15 @@ async function descriptors(): Promise<Record<string, number>> {
 }
 
 async function main(): Promise<void> {
-  for (let i = 0; i < cycles; i++) await reuseCycle();
+  for (let i = 0; i < cycles; i++) await reuseCycle(false);
+  if (fallbackCycles) {
+    // Use up the descriptor budget (a quarter of the soft RLIMIT_NOFILE).
+    const filler = spawn('sleep', ['1000'], { stdio: 'ignore' });
+    const held = Array.from({ length: 1100 }, () => new lib.Process(filler.pid));
+    for (let i = 0; i < fallbackCycles; i++) await reuseCycle(true);
+    for (const h of held) h.close();
+    await stop(filler);
+  }
   const fds = await descriptors();
   process.stdout.write(`${JSON.stringify({ self: process.pid, counts, fds, wrong })}\n`);
 }
