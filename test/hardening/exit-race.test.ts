@@ -28,7 +28,7 @@ void describe('hardening: processes that die mid-call', { skip: !IS_ROOT && 'nee
     assert.equal(result.code, 0, 'the race leader ran to the end');
     assert.equal(counts.processes, CHILDREN);
     // The race really covered every phase: live values, zombies and reaped PIDs.
-    assert.ok(counts.values > CHILDREN, `${counts.values} values`);
+    assert.ok(counts.values > CHILDREN / 2, `${counts.values} values`);
     assert.ok(counts.zombie > 0, 'some calls met a zombie');
     assert.ok(counts.gone >= CHILDREN, 'every child was finally reported gone');
     t.diagnostic(

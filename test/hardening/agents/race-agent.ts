@@ -63,8 +63,39 @@ function answer(pid: number, attr: string, fn: () => unknown): boolean {
   return true;
 }
 
+// A handle made as soon as the PID is known and kept until the library says
+// the process is gone: its reads go through the pinned directory as the
+// process exits, turns zombie and is reaped.
+const handles = new Map<number, InstanceType<Lib['Process']>>();
+
+function viaHandle(pid: number): boolean {
+  let handle = handles.get(pid);
+  if (handle === undefined) {
+    try {
+      handle = new lib.Process(pid);
+    } catch (err) {
+      return answer(pid, 'umask', () => {
+        throw err;
+      });
+    }
+    handles.set(pid, handle);
+  }
+  const h = handle;
+  let alive = answer(pid, 'umask', () => h.getUmask());
+  alive = answer(pid, 'groups', () => h.getgroups()) && alive;
+  alive = answer(pid, 'nofile', () => h.getrlimit('nofile')) && alive;
+  alive = answer(pid, 'sid', () => h.getsid()) && alive;
+  if (!alive) {
+    counts.calls++;
+    if (h.isRunning()) wrong.push(`handle for ${pid} still running after NoSuchProcess`);
+    h.close();
+    handles.delete(pid);
+  }
+  return alive;
+}
+
 function queryOnce(pid: number): boolean {
-  let alive = true;
+  let alive = viaHandle(pid);
   alive = answer(pid, 'umask', () => lib.procGetUmask(pid)) && alive;
   alive = answer(pid, 'groups', () => lib.procGetgroups(pid)) && alive;
   alive = answer(pid, 'sigmasks', () => lib.procGetSigmasks(pid)) && alive;
@@ -110,6 +141,9 @@ async function main(): Promise<void> {
     }
   }
   const code = await exited;
+  // Everything is reaped now: every handle still open must say so.
+  for (const pid of [...handles.keys()]) viaHandle(pid);
+  if (handles.size > 0) wrong.push(`handles never reported gone: ${[...handles.keys()].join(',')}`);
   process.stdout.write(`${JSON.stringify({ self: process.pid, leader, code, counts, wrong: wrong.slice(0, 50) })}\n`);
 }
 
