@@ -15,7 +15,7 @@ import { linuxLibc } from './libc.js';
 import { malformed } from './malformed.js';
 import { parseLimits } from './parse-limits.js';
 import { parseStat } from './parse-stat.js';
-import { parseGroups, parseSigmasks, parseState, parseUmask } from './parse-status.js';
+import { parseGroups, parseSigmasks, parseState, parseThreads, parseUmask } from './parse-status.js';
 import { readProcFile } from './procfs.js';
 
 const EPERM = 1;
@@ -144,8 +144,12 @@ export const linuxBackend: Backend = {
   },
 
   getSigmasks(t: Target): Sigmasks {
-    const masks = parseSigmasks(source(t, 'status'));
+    const buf = source(t, 'status');
+    const masks = parseSigmasks(buf);
     if (masks === undefined) throw malformed('status', 'SigPnd/SigBlk/SigIgn/SigCgt/ShdPnd');
+    // Threads: 0 means the masks were printed as zeros for a task being reaped,
+    // not read: the process is gone, whatever its State line said a moment before.
+    if (parseThreads(buf) === 0) throw new OsError('ESRCH', 'read', { path: `${dirOf(t)}/status`, state: 'gone' });
     return masks;
   },
 
