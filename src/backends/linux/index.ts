@@ -106,7 +106,10 @@ function pidSyscall(t: Target, name: 'getpgid' | 'getsid', field: 'pgid' | 'sid'
       confirmAlive(t, name);
       return value;
     }
-    return parseStat(source(t, 'stat'))[field];
+    const stat = parseStat(source(t, 'stat'));
+    // Printed for a task being reaped: pgid and sid -1, not the process's.
+    if (stat.threads === 0) throw new OsError('ESRCH', 'read', { path: `${dirOf(t)}/stat`, state: 'gone' });
+    return stat[field];
   };
   // As in source(): a process held by start time never shares the oneshot cache.
   return heldByStartTime(t) ? ask() : cached(t.pid, `${dirOf(t)}#${field}`, ask);
