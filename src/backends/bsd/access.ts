@@ -1,0 +1,45 @@
+// How NetBSD and DragonFly reach the kernel: koffi ships no binary for them, so
+// the libc route works only with a from-source koffi build. Without it their
+// procfs answers what it prints; without both, a clear error says which is
+// missing.
+import { FfiUnavailable } from '../../ffi/koffi.js';
+import { OsError } from '../../os-error.js';
+import { type BsdLibc, type LibcSpec, bsdLibc } from './libc.js';
+import { BSD_PROCFS, bsdProcfsMounted } from './procfs-text.js';
+
+export type Access = { readonly kind: 'ffi'; readonly libc: BsdLibc } | { readonly kind: 'procfs' };
+
+/** The libc binding, or the reason it is unavailable (koffi or the library missing). */
+export function tryLibc(spec: LibcSpec): BsdLibc | FfiUnavailable {
+  try {
+    return bsdLibc(spec);
+  } catch (err) {
+    if (err instanceof FfiUnavailable) return err;
+    throw err;
+  }
+}
+
+/** koffi when it loads, else a mounted procfs, else ENOTSUP naming both. */
+export function chooseAccess(spec: LibcSpec, fn: string): Access {
+  const libc = tryLibc(spec);
+  if (!(libc instanceof FfiUnavailable)) return { kind: 'ffi', libc };
+  if (bsdProcfsMounted()) return { kind: 'procfs' };
+  throw neither(spec, fn, libc);
+}
+
+/** koffi is required (no procfs file has the answer): ENOTSUP saying so. */
+export function requireLibc(spec: LibcSpec, fn: string, what: string): BsdLibc {
+  const libc = tryLibc(spec);
+  if (!(libc instanceof FfiUnavailable)) return libc;
+  throw new OsError('ENOTSUP', fn, {
+    detail: `${what} on ${spec.platform} needs koffi built for this system (${libc.message}); procfs does not provide it`,
+  });
+}
+
+function neither(spec: LibcSpec, fn: string, libc: FfiUnavailable): OsError {
+  return new OsError('ENOTSUP', fn, {
+    detail:
+      `${spec.platform} needs either koffi (built from source for this system) or procfs mounted at ${BSD_PROCFS}: ` +
+      `koffi: ${libc.message}; procfs: ${BSD_PROCFS}/curproc/status not found (mount_procfs procfs ${BSD_PROCFS})`,
+  });
+}

@@ -1,0 +1,31 @@
+// Shared by the NetBSD and DragonFly procfs fallbacks: where their procfs is,
+// whether it is mounted, and the one error for text that is not the kernel's.
+import { existsSync, readFileSync } from 'node:fs';
+import { OsError } from '../../os-error.js';
+
+/** Where both systems mount procfs (mount_procfs(8)). */
+export const BSD_PROCFS = '/proc';
+
+/**
+ * Is a BSD procfs mounted? Both name the caller's own directory `curproc`
+ * (NetBSD and DragonFly procfs_vnops.c), which Linux's /proc does not have.
+ */
+export function bsdProcfsMounted(): boolean {
+  return existsSync(`${BSD_PROCFS}/curproc/status`);
+}
+
+/** A procfs file of PID as text. */
+export function readProcText(pid: number, name: string): string {
+  return readFileSync(`${BSD_PROCFS}/${pid}/${name}`, 'latin1');
+}
+
+/** Text that does not have the kernel's printed shape: never guessed at. */
+export function badText(file: string, detail: string): OsError {
+  return new OsError('EBADMSG', 'read', { path: file, detail: `unexpected format: ${detail}` });
+}
+
+/** A decimal the kernel printed, exactly. */
+export function decimal(text: string, file: string): bigint {
+  if (!/^\d{1,20}$/.test(text)) throw badText(file, `'${text}' is not a number`);
+  return BigInt(text);
+}
