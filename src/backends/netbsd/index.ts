@@ -6,7 +6,6 @@
 import { AVAILABILITY } from '../../availability.js';
 import { NETBSD_KINFO_PROC2 } from '../../ffi/structs/netbsd.js';
 import type { BigLimits } from '../../limits.js';
-import { OsError, errorCode } from '../../os-error.js';
 import type { Backend, Sigmasks, Target } from '../backend.js';
 import { chooseAccess, requireLibc } from '../bsd/access.js';
 import { type DualSource, diagnoseDual, heldFacts, startOf } from '../bsd/dual.js';
@@ -20,6 +19,7 @@ import { HARD, NETBSD_RLIMITS, NETBSD_RLIM_INFINITY, SOFT, kinfo2Mib, rlimitMib 
 import { decodeKinfoProc2, decodeQuad } from './decode.js';
 import { parseNetbsdLimit } from './parse-limit.js';
 import { parseNetbsdStatus } from './parse-status.js';
+import { setBothLimits } from './set-limits.js';
 
 const PLATFORM = 'NetBSD';
 
@@ -72,34 +72,16 @@ export const netbsdBackend: Backend = {
     return limits;
   },
 
-  /**
-   * Two writes, one value each (the nodes are CTLTYPE_QUAD): not atomic. The
-   * order keeps soft <= hard at every step (hard first when it rises, soft
-   * first otherwise). If the second write fails the first is undone; if even
-   * that fails, the error says the first limit stayed changed.
-   */
   setRlimit(t: Target, resource: number, limits: BigLimits): BigLimits {
     const libc = requireLibc(NETBSD_LIBC, 'procRlimit', 'Setting limits');
     confirmHeld(t, 'sysctl');
-    const old: BigLimits = [readQuad(libc, t.pid, resource, SOFT), readQuad(libc, t.pid, resource, HARD)];
-    const hardFirst = limits[1] >= old[1];
-    const first = hardFirst ? HARD : SOFT;
-    const second = hardFirst ? SOFT : HARD;
-    const value = (type: typeof SOFT | typeof HARD, from: BigLimits): bigint => from[type === SOFT ? 0 : 1];
-    writeQuad(libc, t.pid, resource, first, value(first, limits));
-    try {
-      writeQuad(libc, t.pid, resource, second, value(second, limits));
-    } catch (err) {
-      try {
-        writeQuad(libc, t.pid, resource, first, value(first, old));
-      } catch {
-        throw new OsError(errorCode(err) ?? 'EIO', 'sysctl', {
-          detail: `the ${first === HARD ? 'hard' : 'soft'} limit was set but the ${second === HARD ? 'hard' : 'soft'} limit was not, and restoring the first failed`,
-        });
-      }
-      throw err;
-    }
-    return old;
+    return setBothLimits(
+      {
+        read: (type) => readQuad(libc, t.pid, resource, type),
+        write: (type, value) => writeQuad(libc, t.pid, resource, type, value),
+      },
+      limits,
+    );
   },
 
   hold: (pid) => startTimeHold(() => startOf(SOURCE, pid)),
