@@ -18,7 +18,8 @@ import { DRAGONFLY_KINFO_PROC, DRAGONFLY_KINFO_SIZES } from '../../../src/ffi/st
 import { SUNOS_PRCRED, SUNOS_PSINFO, SUNOS_PSTATUS } from '../../../src/ffi/structs/sunos.js';
 
 const FIXTURES = resolve(__dirname, '../../../../test/fixtures/structs');
-const hasGcc = spawnSync('gcc', ['--version']).status === 0;
+// gcc here; the system cc (clang) on macOS and the BSDs.
+const CC = ['gcc', 'cc'].find((cc) => spawnSync(cc, ['--version']).status === 0);
 
 interface Section {
   size: number;
@@ -30,7 +31,7 @@ function compile(name: string, defines: readonly string[] = []): Section[] {
   const dir = mkdtempSync(join(tmpdir(), 'psutil-extra-structs-'));
   try {
     const exe = join(dir, name);
-    execFileSync('gcc', ['-std=c11', '-Wall', '-Werror', ...defines, '-o', exe, join(FIXTURES, `${name}.c`)]);
+    execFileSync(CC ?? 'cc', ['-std=c11', '-Wall', '-Werror', ...defines, '-o', exe, join(FIXTURES, `${name}.c`)]);
     return execFileSync(exe, { encoding: 'utf8' })
       .trim()
       .split('--\n')
@@ -58,20 +59,24 @@ function same<F extends string>(section: Section | undefined, layout: StructLayo
   }
 }
 
-describe('struct layouts agree with gcc on header transcriptions', { skip: !hasGcc && 'gcc is not installed' }, () => {
-  it('macOS kinfo_proc', () => same(compile('darwin')[0], DARWIN_KINFO_PROC));
-  it('FreeBSD kinfo_proc (the C file also asserts KINFO_PROC_SIZE)', () =>
-    same(compile('freebsd')[0], FREEBSD_KINFO_PROC));
-  it('OpenBSD kinfo_proc', () => same(compile('openbsd')[0], OPENBSD_KINFO_PROC));
-  it('NetBSD kinfo_proc2', () => same(compile('netbsd')[0], NETBSD_KINFO_PROC2));
-  it('DragonFly kinfo_proc, with and without kinfo_lwp.kl_comm', () => {
-    same(compile('dragonfly')[0], DRAGONFLY_KINFO_PROC, DRAGONFLY_KINFO_SIZES[0]);
-    same(compile('dragonfly', ['-DKL_COMM'])[0], DRAGONFLY_KINFO_PROC, DRAGONFLY_KINFO_SIZES[1]);
-  });
-  it('illumos psinfo_t, pstatus_t, prcred_t', () => {
-    const [psinfo, pstatus, prcred] = compile('sunos');
-    same(psinfo, SUNOS_PSINFO);
-    same(pstatus, SUNOS_PSTATUS);
-    same(prcred, SUNOS_PRCRED);
-  });
-});
+describe(
+  'struct layouts agree with gcc on header transcriptions',
+  { skip: CC === undefined && 'no C compiler' },
+  () => {
+    it('macOS kinfo_proc', () => same(compile('darwin')[0], DARWIN_KINFO_PROC));
+    it('FreeBSD kinfo_proc (the C file also asserts KINFO_PROC_SIZE)', () =>
+      same(compile('freebsd')[0], FREEBSD_KINFO_PROC));
+    it('OpenBSD kinfo_proc', () => same(compile('openbsd')[0], OPENBSD_KINFO_PROC));
+    it('NetBSD kinfo_proc2', () => same(compile('netbsd')[0], NETBSD_KINFO_PROC2));
+    it('DragonFly kinfo_proc, with and without kinfo_lwp.kl_comm', () => {
+      same(compile('dragonfly')[0], DRAGONFLY_KINFO_PROC, DRAGONFLY_KINFO_SIZES[0]);
+      same(compile('dragonfly', ['-DKL_COMM'])[0], DRAGONFLY_KINFO_PROC, DRAGONFLY_KINFO_SIZES[1]);
+    });
+    it('illumos psinfo_t, pstatus_t, prcred_t', () => {
+      const [psinfo, pstatus, prcred] = compile('sunos');
+      same(psinfo, SUNOS_PSINFO);
+      same(pstatus, SUNOS_PSTATUS);
+      same(prcred, SUNOS_PRCRED);
+    });
+  },
+);
