@@ -3,6 +3,7 @@
 // _SIG_BIT; xnu bsd/sys/signal.h sigmask()). Every word is decoded: the 128-bit
 // sets of FreeBSD, NetBSD, DragonFly and illumos carry real-time signals above 32.
 import type { FieldSpec } from '../../ffi/structs/layout.js';
+import type { Sigmasks } from '../backend.js';
 
 /** The signal numbers set in the sigset_t at `field` (4, 8 or 16 bytes). */
 export function decodeSigset(buf: Buffer, field: FieldSpec): Set<number> {
@@ -21,4 +22,22 @@ export function decodeGids(buf: Buffer, field: FieldSpec, count: number): number
   const out: number[] = [];
   for (let i = 0; i < n; i++) out.push(buf.readUInt32LE(field.offset + i * 4));
   return out;
+}
+
+/**
+ * The four sets of a kinfo record. These kernels keep no separate
+ * process-wide pending set beside `pending`, so processPending repeats it.
+ */
+export function decodeSigmasks(
+  buf: Buffer,
+  fields: { pending: FieldSpec; blocked: FieldSpec; ignored: FieldSpec; caught: FieldSpec },
+): Sigmasks {
+  const pending = decodeSigset(buf, fields.pending);
+  return {
+    pending,
+    blocked: decodeSigset(buf, fields.blocked),
+    ignored: decodeSigset(buf, fields.ignored),
+    caught: decodeSigset(buf, fields.caught),
+    processPending: new Set(pending),
+  };
 }

@@ -2,7 +2,7 @@
 // bsd/kern/kern_sysctl.c fill_user64_externproc / fill_user64_eproc).
 import { DARWIN_KINFO_PROC as K, DARWIN_SZOMB } from '../../ffi/structs/darwin.js';
 import { badRecord, micros, type ProcRecord } from '../bsd/kinfo.js';
-import { decodeGids, decodeSigset } from '../bsd/sigset.js';
+import { decodeGids, decodeSigmasks } from '../bsd/sigset.js';
 
 export function decodeKinfoProc(buf: Buffer): ProcRecord {
   if (buf.length !== K.size) throw badRecord('kinfo_proc', `${buf.length} bytes, expected ${K.size}`);
@@ -17,13 +17,12 @@ export function decodeKinfoProc(buf: Buffer): ProcRecord {
     groupsTruncated: false,
     // p_siglist and p_sigmask are deprecated and never filled: they decode as
     // the kernel leaves them, empty (see docs/platforms.md).
-    sigmasks: {
-      pending: decodeSigset(buf, f.p_siglist),
-      blocked: decodeSigset(buf, f.p_sigmask),
-      ignored: decodeSigset(buf, f.p_sigignore),
-      caught: decodeSigset(buf, f.p_sigcatch),
-      processPending: decodeSigset(buf, f.p_siglist),
-    },
+    sigmasks: decodeSigmasks(buf, {
+      pending: f.p_siglist,
+      blocked: f.p_sigmask,
+      ignored: f.p_sigignore,
+      caught: f.p_sigcatch,
+    }),
     startMicros: micros(buf.readBigInt64LE(f.p_starttime_sec.offset), buf.readInt32LE(f.p_starttime_usec.offset)),
     zombie: buf.readInt8(f.p_stat.offset) === DARWIN_SZOMB,
   };

@@ -3,16 +3,9 @@
 // sys/sys/sysctl.h (CTL_KERN 1, KERN_PROC 14, KERN_PROC_PID 1, KERN_PROC_GROUPS 34,
 // KERN_PROC_RLIMIT 37, KERN_PROC_UMASK 39), sys/sys/proc.h (PID_MAX 99999; larger
 // numbers are looked up as thread IDs).
+import { BSD44_RLIMITS, BSD_RLIM_INFINITY } from '../bsd/rlimits.js';
 export const FREEBSD_RLIMITS: Readonly<Record<string, number>> = {
-  RLIMIT_CPU: 0,
-  RLIMIT_FSIZE: 1,
-  RLIMIT_DATA: 2,
-  RLIMIT_STACK: 3,
-  RLIMIT_CORE: 4,
-  RLIMIT_RSS: 5,
-  RLIMIT_MEMLOCK: 6,
-  RLIMIT_NPROC: 7,
-  RLIMIT_NOFILE: 8,
+  ...BSD44_RLIMITS,
   RLIMIT_SBSIZE: 9,
   RLIMIT_VMEM: 10,
   RLIMIT_AS: 10,
@@ -22,7 +15,7 @@ export const FREEBSD_RLIMITS: Readonly<Record<string, number>> = {
   RLIMIT_UMTXP: 14,
   RLIMIT_PIPEBUF: 15,
 };
-export const FREEBSD_RLIM_INFINITY = (1n << 63n) - 1n;
+export const FREEBSD_RLIM_INFINITY = BSD_RLIM_INFINITY;
 export const FREEBSD_PID_MAX = 99999;
 const CTL_KERN = 1;
 const KERN_PROC = 14;

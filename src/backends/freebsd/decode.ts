@@ -10,14 +10,13 @@ import {
   KI_CRF_GRP_OVERFLOW,
 } from '../../ffi/structs/freebsd.js';
 import { badRecord, micros, type ProcRecord } from '../bsd/kinfo.js';
-import { decodeGids, decodeSigset } from '../bsd/sigset.js';
+import { decodeGids, decodeSigmasks } from '../bsd/sigset.js';
 
 export function decodeKinfoProc(buf: Buffer): ProcRecord {
   if (buf.length !== KINFO_PROC_SIZE || buf.readInt32LE(K.fields.ki_structsize.offset) !== KINFO_PROC_SIZE) {
     throw badRecord('kinfo_proc', `${buf.length} bytes, ki_structsize ${buf.length >= 4 ? buf.readInt32LE(0) : '-'}`);
   }
   const f = K.fields;
-  const siglist = decodeSigset(buf, f.ki_siglist);
   return {
     pid: buf.readInt32LE(f.ki_pid.offset),
     pgid: buf.readInt32LE(f.ki_pgid.offset),
@@ -25,13 +24,12 @@ export function decodeKinfoProc(buf: Buffer): ProcRecord {
     groups: decodeGids(buf, f.ki_groups, buf.readInt16LE(f.ki_ngroups.offset)),
     groupsTruncated: (buf.readUInt32LE(f.ki_cr_flags.offset) & KI_CRF_GRP_OVERFLOW) !== 0,
     // ki_siglist is the process's pending set; ki_sigmask the first thread's mask.
-    sigmasks: {
-      pending: siglist,
-      blocked: decodeSigset(buf, f.ki_sigmask),
-      ignored: decodeSigset(buf, f.ki_sigignore),
-      caught: decodeSigset(buf, f.ki_sigcatch),
-      processPending: new Set(siglist),
-    },
+    sigmasks: decodeSigmasks(buf, {
+      pending: f.ki_siglist,
+      blocked: f.ki_sigmask,
+      ignored: f.ki_sigignore,
+      caught: f.ki_sigcatch,
+    }),
     startMicros: micros(buf.readBigInt64LE(f.ki_start_sec.offset), buf.readBigInt64LE(f.ki_start_usec.offset)),
     zombie: buf.readInt8(f.ki_stat.offset) === FREEBSD_SZOMB,
   };

@@ -2,7 +2,7 @@
 // kern_proc.c fill_kproc2) and the rlim_t of a proc.PID.rlimit node.
 import { NETBSD_KINFO_PROC2 as K, NETBSD_SZOMB } from '../../ffi/structs/netbsd.js';
 import { badRecord, micros, type ProcRecord } from '../bsd/kinfo.js';
-import { decodeGids, decodeSigset } from '../bsd/sigset.js';
+import { decodeGids, decodeSigmasks } from '../bsd/sigset.js';
 
 /** SDEAD in sys/sys/proc.h: P_ZOMBIE() is SZOMB or SDEAD. */
 const NETBSD_SDEAD = 6;
@@ -10,7 +10,6 @@ const NETBSD_SDEAD = 6;
 export function decodeKinfoProc2(buf: Buffer): ProcRecord {
   if (buf.length !== K.size) throw badRecord('kinfo_proc2', `${buf.length} bytes, expected ${K.size}`);
   const f = K.fields;
-  const siglist = decodeSigset(buf, f.p_siglist);
   const stat = buf.readInt8(f.p_stat.offset);
   const valid = buf.readBigInt64LE(f.p_uvalid.offset) !== 0n;
   return {
@@ -22,13 +21,12 @@ export function decodeKinfoProc2(buf: Buffer): ProcRecord {
     groupsTruncated: false,
     // p_siglist is the union of every LWP's pending set and the process's;
     // p_sigmask the union of every LWP's mask.
-    sigmasks: {
-      pending: siglist,
-      blocked: decodeSigset(buf, f.p_sigmask),
-      ignored: decodeSigset(buf, f.p_sigignore),
-      caught: decodeSigset(buf, f.p_sigcatch),
-      processPending: new Set(siglist),
-    },
+    sigmasks: decodeSigmasks(buf, {
+      pending: f.p_siglist,
+      blocked: f.p_sigmask,
+      ignored: f.p_sigignore,
+      caught: f.p_sigcatch,
+    }),
     startMicros: valid
       ? micros(buf.readUInt32LE(f.p_ustart_sec.offset), buf.readUInt32LE(f.p_ustart_usec.offset))
       : undefined,

@@ -2,12 +2,11 @@
 // kern_sysctl.c fill_kproc). Reads only the prefix up to p_ustart_usec.
 import { OPENBSD_KINFO_PREFIX, OPENBSD_KINFO_PROC as K, OPENBSD_SDEAD } from '../../ffi/structs/openbsd.js';
 import { badRecord, micros, type ProcRecord } from '../bsd/kinfo.js';
-import { decodeGids, decodeSigset } from '../bsd/sigset.js';
+import { decodeGids, decodeSigmasks } from '../bsd/sigset.js';
 
 export function decodeKinfoProc(buf: Buffer): ProcRecord {
   if (buf.length < OPENBSD_KINFO_PREFIX) throw badRecord('kinfo_proc', `${buf.length} bytes`);
   const f = K.fields;
-  const siglist = decodeSigset(buf, f.p_siglist);
   // p_uvalid is 0 for zombies, whose start time the kernel leaves 0: unknown.
   const valid = buf.readBigInt64LE(f.p_uvalid.offset) !== 0n;
   return {
@@ -17,13 +16,12 @@ export function decodeKinfoProc(buf: Buffer): ProcRecord {
     // Supplementary groups only (the egid is p_gid); NGROUPS_MAX is 16, so never truncated.
     groups: decodeGids(buf, f.p_groups, buf.readInt16LE(f.p_ngroups.offset)),
     groupsTruncated: false,
-    sigmasks: {
-      pending: siglist,
-      blocked: decodeSigset(buf, f.p_sigmask),
-      ignored: decodeSigset(buf, f.p_sigignore),
-      caught: decodeSigset(buf, f.p_sigcatch),
-      processPending: new Set(siglist),
-    },
+    sigmasks: decodeSigmasks(buf, {
+      pending: f.p_siglist,
+      blocked: f.p_sigmask,
+      ignored: f.p_sigignore,
+      caught: f.p_sigcatch,
+    }),
     startMicros: valid
       ? micros(buf.readBigUInt64LE(f.p_ustart_sec.offset), buf.readUInt32LE(f.p_ustart_usec.offset))
       : undefined,
