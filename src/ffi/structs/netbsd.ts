@@ -14,11 +14,12 @@ export const NETBSD_KINFO_PROC2 = struct('struct kinfo_proc2', 'netbsd sys/sys/s
   p_sigmask: [312, 16],
   p_sigignore: [328, 16],
   p_sigcatch: [344, 16],
-  p_stat: [360, 1], // LSZOMB = 5 (SZOMB)
+  p_stat: [360, 1], // SZOMB 5 or SDEAD 6 for a zombie
   p_uvalid: [448, 8], // 0 for zombies: start time not filled
   p_ustart_sec: [456, 4],
   p_ustart_usec: [460, 4],
 });
 
-/** SZOMB in sys/sys/proc.h. */
+/** SZOMB and SDEAD in sys/sys/proc.h: both are zombies (P_ZOMBIE). */
 export const NETBSD_SZOMB = 5;
+export const NETBSD_SDEAD = 6;
