@@ -30,11 +30,26 @@ export interface LibcSpec {
 }
 
 const bound = new Map<LibcSpec, BsdLibc>();
+// A library that is not here will not appear: the first failure is kept.
+const failed = new Map<LibcSpec, FfiUnavailable>();
 
 /** Binds the calls for one OS on first use; throws FfiUnavailable when its libc is not here. */
 export function bsdLibc(spec: LibcSpec): BsdLibc {
   const known = bound.get(spec);
   if (known !== undefined) return known;
+  const failure = failed.get(spec);
+  if (failure !== undefined) throw failure;
+  try {
+    const libc = bind(spec);
+    bound.set(spec, libc);
+    return libc;
+  } catch (err) {
+    if (err instanceof FfiUnavailable) failed.set(spec, err);
+    throw err;
+  }
+}
+
+function bind(spec: LibcSpec): BsdLibc {
   const ffi = koffi();
   const lib = loadLibrary(spec.paths(), spec.platform);
   let errnoPtr: KoffiFunction;
@@ -55,12 +70,10 @@ export function bsdLibc(spec: LibcSpec): BsdLibc {
       { cause },
     );
   }
-  const libc: BsdLibc = {
+  return {
     sysctl: (mib, namelen, oldp, oldlen, newp, newlen) => sysctl(mib, namelen, oldp, oldlen, newp, newlen) as number,
     getpgid: (pid) => getpgid(pid) as number,
     getsid: (pid) => getsid(pid) as number,
     errno: () => ffi.decode(errnoPtr(), 'int') as number,
   };
-  bound.set(spec, libc);
-  return libc;
 }
