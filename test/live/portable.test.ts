@@ -66,22 +66,25 @@ describe('every platform, real kernel', () => {
     try {
       assert.equal(procGetpgid(child.pid), child.pid);
       assert.equal(procGetsid(child.pid), child.pid);
-      assert.equal(procGetsid(process.pid) === child.pid, false);
     } finally {
       await child.stop();
     }
   });
 
-  it(
-    'groups: the same set as process.getgroups(), give or take the egid',
-    { skip: !availability.procGetgroups },
-    () => {
-      // Some kernels list the egid first (macOS, FreeBSD, DragonFly), others only
-      // supplementary groups (Linux, OpenBSD, NetBSD, illumos); Node adds the egid.
-      const withEgid = (gids: number[]) => [...new Set([...gids, getegid!()])].sort((a, b) => a - b);
-      assert.deepEqual(withEgid(procGetgroups(process.pid)), withEgid(process.getgroups!()));
-    },
-  );
+  it('groups: what getgroups(2) reports, give or take the egid', { skip: !availability.procGetgroups }, () => {
+    // Some kernels list the egid first (macOS, FreeBSD, DragonFly), others only
+    // supplementary groups (Linux, OpenBSD, NetBSD, illumos); Node adds the egid.
+    const withEgid = (gids: number[]) => [...new Set([...gids, getegid!()])].sort((a, b) => a - b);
+    const ours = withEgid(procGetgroups(process.pid));
+    const node = withEgid(process.getgroups!());
+    // macOS getgroups(2) may add directory-service groups the kernel's 16 slots lack.
+    if (process.platform === 'darwin')
+      assert.ok(
+        ours.every((g) => node.includes(g)),
+        `${ours.join()} within ${node.join()}`,
+      );
+    else assert.deepEqual(ours, node);
+  });
 
   it('an ignored signal set before exec is reported ignored', { skip: !availability.procGetSigmasks }, async () => {
     const child = await sh(SETUP);
