@@ -47,18 +47,13 @@ export function startOf(src: DualSource, pid: number): number | undefined {
 }
 
 /**
- * diagnose() over either source. Without koffi: procfs has no directory for a
- * zombie, so an existing PID (kill(2)) without one is a zombie.
+ * diagnose() over either source. Without koffi: procfs lists only processes
+ * its lookup finds, which excludes zombies, so a PID that exists for kill(2)
+ * (ours or another user's) but has no directory is taken for a zombie.
  */
 export function diagnoseDual(src: DualSource, pid: number, cause: unknown): ProcessState {
   const libc = tryLibc(src.spec);
   if (!(libc instanceof FfiUnavailable)) return diagnoseByRecord(pid, cause, (p) => src.readRecord(libc, p));
-  switch (pidExists(pid)) {
-    case 'no':
-      return 'gone';
-    case 'denied':
-      return 'hidden';
-    case 'yes':
-      return existsSync(`${BSD_PROCFS}/${pid}`) ? 'alive' : 'zombie';
-  }
+  if (pidExists(pid) === 'no') return 'gone';
+  return existsSync(`${BSD_PROCFS}/${pid}`) ? 'alive' : 'zombie';
 }
