@@ -5,7 +5,8 @@
 import { FfiUnavailable } from '../../ffi/koffi.js';
 import { OsError } from '../../os-error.js';
 import { type BsdLibc, type LibcSpec, bsdLibc } from './libc.js';
-import { BSD_PROCFS, bsdProcfsMounted } from './procfs-text.js';
+import { getProcfsPath, isDefaultProcfs } from '../../procfs-path.js';
+import { bsdProcfsMounted, procPath } from './procfs-text.js';
 
 export type Access = { readonly kind: 'ffi'; readonly libc: BsdLibc } | { readonly kind: 'procfs' };
 
@@ -19,8 +20,18 @@ export function tryLibc(spec: LibcSpec): BsdLibc | FfiUnavailable {
   }
 }
 
-/** koffi when it loads, else a mounted procfs, else ENOTSUP naming both. */
+/**
+ * koffi when it loads, else a mounted procfs, else ENOTSUP naming both. A
+ * procfs tree other than /proc (setProcfsPath) is always read as files: its
+ * PIDs need not mean the same to sysctl.
+ */
 export function chooseAccess(spec: LibcSpec, fn: string): Access {
+  if (!isDefaultProcfs()) {
+    if (bsdProcfsMounted()) return { kind: 'procfs' };
+    throw new OsError('ENOTSUP', fn, {
+      detail: `${procPath('curproc', 'status')} not found: not a ${spec.platform} procfs`,
+    });
+  }
   const libc = tryLibc(spec);
   if (!(libc instanceof FfiUnavailable)) return { kind: 'ffi', libc };
   if (bsdProcfsMounted()) return { kind: 'procfs' };
@@ -39,7 +50,7 @@ export function requireLibc(spec: LibcSpec, fn: string, what: string): BsdLibc {
 function neither(spec: LibcSpec, fn: string, libc: FfiUnavailable): OsError {
   return new OsError('ENOTSUP', fn, {
     detail:
-      `${spec.platform} needs either koffi (built from source for this system) or procfs mounted at ${BSD_PROCFS}: ` +
-      `koffi: ${libc.message}; procfs: ${BSD_PROCFS}/curproc/status not found (mount_procfs procfs ${BSD_PROCFS})`,
+      `${spec.platform} needs either koffi (built from source for this system) or procfs mounted at ${getProcfsPath()}: ` +
+      `koffi: ${libc.message}; procfs: ${procPath('curproc', 'status')} not found (mount_procfs procfs ${getProcfsPath()})`,
   });
 }

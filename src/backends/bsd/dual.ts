@@ -9,7 +9,8 @@ import type { ProcessState, Target } from '../backend.js';
 import { confirmHeld, pidExists } from '../process-state.js';
 import { chooseAccess, tryLibc } from './access.js';
 import type { BsdLibc, LibcSpec } from './libc.js';
-import { BSD_PROCFS, readProcText } from './procfs-text.js';
+import { isDefaultProcfs } from '../../procfs-path.js';
+import { procPath, readProcText } from './procfs-text.js';
 import { diagnoseByRecord, heldRecord } from './record.js';
 import type { ProcRecord } from './kinfo.js';
 
@@ -28,7 +29,7 @@ export interface DualSource {
 }
 
 function statusOf(src: DualSource, pid: number): BasicFacts {
-  return src.parseStatus(readProcText(pid, 'status'), `${BSD_PROCFS}/${pid}/status`);
+  return src.parseStatus(readProcText(pid, 'status'), procPath(pid, 'status'));
 }
 
 /** The target's facts from whichever source this machine offers. */
@@ -52,8 +53,10 @@ export function startOf(src: DualSource, pid: number): number | undefined {
  * (ours or another user's) but has no directory is taken for a zombie.
  */
 export function diagnoseDual(src: DualSource, pid: number, cause: unknown): ProcessState {
-  const libc = tryLibc(src.spec);
-  if (!(libc instanceof FfiUnavailable)) return diagnoseByRecord(pid, cause, (p) => src.readRecord(libc, p));
+  const libc = isDefaultProcfs() ? tryLibc(src.spec) : undefined;
+  if (libc !== undefined && !(libc instanceof FfiUnavailable)) {
+    return diagnoseByRecord(pid, cause, (p) => src.readRecord(libc, p));
+  }
   if (pidExists(pid) === 'no') return 'gone';
-  return existsSync(`${BSD_PROCFS}/${pid}`) ? 'alive' : 'zombie';
+  return existsSync(procPath(pid)) ? 'alive' : 'zombie';
 }

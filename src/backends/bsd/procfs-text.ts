@@ -1,22 +1,26 @@
-// Shared by the NetBSD and DragonFly procfs fallbacks: where their procfs is,
+// Shared by the NetBSD and DragonFly procfs fallbacks: where their procfs is
+// (/proc, as mount_procfs(8) mounts it, or the tree setProcfsPath() names),
 // whether it is mounted, and the one error for text that is not the kernel's.
 import { existsSync, readFileSync } from 'node:fs';
 import { OsError } from '../../os-error.js';
+import { getProcfsPath } from '../../procfs-path.js';
 
-/** Where both systems mount procfs (mount_procfs(8)). */
-export const BSD_PROCFS = '/proc';
+/** A file under PID's procfs directory. */
+export function procPath(pid: number | 'curproc', name?: string): string {
+  return `${getProcfsPath()}/${pid}${name === undefined ? '' : `/${name}`}`;
+}
 
 /**
  * Is a BSD procfs mounted? Both name the caller's own directory `curproc`
  * (NetBSD and DragonFly procfs_vnops.c), which Linux's /proc does not have.
  */
 export function bsdProcfsMounted(): boolean {
-  return existsSync(`${BSD_PROCFS}/curproc/status`);
+  return existsSync(procPath('curproc', 'status'));
 }
 
 /** A procfs file of PID as text. */
 export function readProcText(pid: number, name: string): string {
-  return readFileSync(`${BSD_PROCFS}/${pid}/${name}`, 'latin1');
+  return readFileSync(procPath(pid, name), 'latin1');
 }
 
 /** Text that does not have the kernel's printed shape: never guessed at. */

@@ -8,7 +8,8 @@ import type { BigLimits } from '../../limits.js';
 import type { Backend, Target } from '../backend.js';
 import { type DualSource, diagnoseDual, heldFacts, startOf } from '../bsd/dual.js';
 import type { LibcSpec } from '../bsd/libc.js';
-import { BSD_PROCFS, bsdProcfsMounted, readProcText } from '../bsd/procfs-text.js';
+import { bsdProcfsMounted, procPath, readProcText } from '../bsd/procfs-text.js';
+import { getProcfsPath } from '../../procfs-path.js';
 import { recordFrom } from '../bsd/record.js';
 import { sysctlRead } from '../bsd/sysctl.js';
 import { checkPid, confirmHeld, startTimeHold } from '../process-state.js';
@@ -50,10 +51,10 @@ export const dragonflyBackend: Backend = {
   getRlimit(t: Target, resource: number): BigLimits {
     if (!bsdProcfsMounted()) {
       throw new OsError('ENOTSUP', 'procGetrlimit', {
-        detail: `limits on ${PLATFORM} are read from ${BSD_PROCFS}/PID/rlimit, and procfs is not mounted at ${BSD_PROCFS}`,
+        detail: `limits on ${PLATFORM} are read from procfs (PID/rlimit), which is not mounted at ${getProcfsPath()}`,
       });
     }
-    const file = `${BSD_PROCFS}/${t.pid}/rlimit`;
+    const file = procPath(t.pid, 'rlimit');
     const limits = parseDragonflyRlimit(readProcText(t.pid, 'rlimit'), resource, DRAGONFLY_RLIM_INFINITY, file);
     confirmHeld(t, 'read');
     return limits;

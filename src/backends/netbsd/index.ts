@@ -10,7 +10,7 @@ import type { Backend, Sigmasks, Target } from '../backend.js';
 import { chooseAccess, requireLibc } from '../bsd/access.js';
 import { type DualSource, diagnoseDual, heldFacts, startOf } from '../bsd/dual.js';
 import type { BsdLibc, LibcSpec } from '../bsd/libc.js';
-import { BSD_PROCFS, readProcText } from '../bsd/procfs-text.js';
+import { procPath, readProcText } from '../bsd/procfs-text.js';
 import { heldRecord, recordFrom } from '../bsd/record.js';
 import { sysctlRead, sysctlWrite } from '../bsd/sysctl.js';
 import { checkPid, confirmHeld, startTimeHold } from '../process-state.js';
@@ -66,7 +66,7 @@ export const netbsdBackend: Backend = {
     if (access.kind === 'ffi') {
       limits = [readQuad(access.libc, t.pid, resource, SOFT), readQuad(access.libc, t.pid, resource, HARD)];
     } else {
-      limits = parseNetbsdLimit(readProcText(t.pid, 'limit'), resource, `${BSD_PROCFS}/${t.pid}/limit`);
+      limits = parseNetbsdLimit(readProcText(t.pid, 'limit'), resource, procPath(t.pid, 'limit'));
     }
     confirmHeld(t, 'sysctl');
     return limits;

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { AVAILABILITY } from '../../availability.js';
 import { cached } from '../../oneshot.js';
 import { OsError, errorCode } from '../../os-error.js';
+import { getProcfsPath } from '../../procfs-path.js';
 import type { Backend, ProcessState, Target } from '../backend.js';
 import { confirmHeld, startTimeHold } from '../process-state.js';
 import { refuse } from '../refuse.js';
@@ -15,19 +16,19 @@ import { SUNOS_RLIMITS, SUNOS_RLIM_INFINITY } from './constants.js';
 import { type Psinfo, decodePrcred, decodePsinfo } from './decode.js';
 
 const PLATFORM = 'Solaris/illumos';
-const PROC = '/proc';
 
 // A /proc of another kind (Linux's, in a simulation) has no psinfo files:
 // say so rather than reading its files as Solaris structures.
 function procFile(pid: number, name: 'psinfo' | 'cred', fn: string): Buffer {
-  if (!existsSync(`${PROC}/self/psinfo`)) {
-    throw new OsError('ENOTSUP', fn, { detail: `${PROC} is not a Solaris/illumos procfs (no ${PROC}/self/psinfo)` });
+  const root = getProcfsPath();
+  if (!existsSync(`${root}/self/psinfo`)) {
+    throw new OsError('ENOTSUP', fn, { detail: `${root} is not a Solaris/illumos procfs (no ${root}/self/psinfo)` });
   }
-  return readFileSync(`${PROC}/${pid}/${name}`);
+  return readFileSync(`${root}/${pid}/${name}`);
 }
 
 export function readPsinfo(pid: number, fn = 'read'): Psinfo {
-  const file = `${PROC}/${pid}/psinfo`;
+  const file = `${getProcfsPath()}/${pid}/psinfo`;
   const info = decodePsinfo(procFile(pid, 'psinfo', fn), file);
   if (info.pid !== pid) throw new OsError('EBADMSG', 'read', { path: file, detail: `psinfo of pid ${info.pid}` });
   return info;
@@ -51,7 +52,7 @@ export const sunosBackend: Backend = {
   getSigmasks: () => refuse('procGetSigmasks', PLATFORM),
 
   getGroups(t: Target): number[] {
-    const groups = decodePrcred(procFile(t.pid, 'cred', 'procGetgroups'), `${PROC}/${t.pid}/cred`);
+    const groups = decodePrcred(procFile(t.pid, 'cred', 'procGetgroups'), `${getProcfsPath()}/${t.pid}/cred`);
     confirmHeld(t, 'read');
     return groups;
   },
