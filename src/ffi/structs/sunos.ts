@@ -15,7 +15,12 @@ export const SUNOS_PSINFO = struct('psinfo_t', 'illumos usr/src/uts/common/sys/p
   pr_lwp_sname: [288 + 26, 1], // pr_lwp (lwpsinfo_t at 288).pr_sname: 'Z' for a zombie
 });
 
-/** /proc/PID/status, up to the end of the embedded lwpstatus_t's signal sets. */
+/**
+ * /proc/PID/status, up to the end of the embedded lwpstatus_t's signal sets.
+ * Declared and checked for the pending and blocked sets a signal-mask reader
+ * would take from it; procGetSigmasks stays unavailable on illumos (issue 5's
+ * table), since ignored and caught need /proc/PID/sigact as well.
+ */
 export const SUNOS_PSTATUS = struct('pstatus_t', 'illumos usr/src/uts/common/sys/procfs.h', 688, {
   pr_nlwp: [4, 4],
   pr_pid: [8, 4],
