@@ -4,26 +4,18 @@
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { dragonflyBackend as backend } from '../../../src/backends/dragonfly/index.js';
-import { translate } from '../../../src/errno.js';
+import { target, translatedFailure } from '../../helpers/translated.js';
 import { NoSuchProcess, ZombieProcess } from '../../../src/errors.js';
 import { type ProcTree, procTree } from '../../helpers/proc-tree.js';
 import { deadPid } from '../../helpers/children.js';
 
 const PID = 2468;
-const target = (pid: number) => ({ pid, dir: undefined, alive: undefined });
 const STATUS = `my app ${PID} 1 2400 2000 -1,-1 noflags 1690000000,7 0,0 0,0 nanslp 1001 1001 1001,1001,20 -\n`;
 const RLIMIT = 'cpu -1 -1\nfsize -1 -1\ndata 536870912 -1\nstack 8388608 536870912\ncore -1 -1\nrss -1 -1\n'.concat(
   'memlock -1 -1\nnproc 2730 2730\nnofile 16384 16384\nsbsize -1 -1\nvmem -1 -1\nposixlock -1 -1\n',
 );
 
-function failure(fn: () => unknown, pid: number, name: string): Error {
-  try {
-    fn();
-  } catch (err) {
-    return translate(err, pid, backend, name);
-  }
-  throw new Error('expected a failure');
-}
+const failure = (op: () => unknown, pid: number, fn: string): Error => translatedFailure(backend, pid, fn, op);
 
 describe('DragonFly backend, procfs route', () => {
   let tree: ProcTree;

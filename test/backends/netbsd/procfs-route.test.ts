@@ -4,25 +4,17 @@
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { netbsdBackend as backend } from '../../../src/backends/netbsd/index.js';
-import { translate } from '../../../src/errno.js';
+import { target, translatedFailure } from '../../helpers/translated.js';
 import { NoSuchProcess, ZombieProcess } from '../../../src/errors.js';
 import { type ProcTree, procTree } from '../../helpers/proc-tree.js';
 import { deadPid } from '../../helpers/children.js';
 
 const PID = 4321; // a PID of the tree, not of this machine
-const target = (pid: number) => ({ pid, dir: undefined, alive: undefined });
 const status = (start: string) => `sleep ${PID} 1 ${PID} 4000 -1,-1 sldr ${start} 0,0 0,0 nanoslp 1000 100,0,5\n`;
 const line = (label: string, soft: string, hard: string) =>
   `${label.padStart(20)} ${soft.padStart(20)} ${hard.padStart(20)}\n`;
 
-function failure(fn: () => unknown, pid: number, name: string): Error {
-  try {
-    fn();
-  } catch (err) {
-    return translate(err, pid, backend, name);
-  }
-  throw new Error('expected a failure');
-}
+const failure = (op: () => unknown, pid: number, fn: string): Error => translatedFailure(backend, pid, fn, op);
 
 describe('NetBSD backend, procfs route', () => {
   let tree: ProcTree;

@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { sunosBackend as backend } from '../../../src/backends/sunos/index.js';
-import { translate } from '../../../src/errno.js';
+import { target, translatedFailure } from '../../helpers/translated.js';
 import { NoSuchProcess, ZombieProcess } from '../../../src/errors.js';
 import { type ProcTree, procTree } from '../../helpers/proc-tree.js';
 import { image } from '../../helpers/image.js';
@@ -11,7 +11,6 @@ import { deadPid } from '../../helpers/children.js';
 
 const PID = 1357;
 const ZOMBIE = 1359;
-const target = (pid: number) => ({ pid, dir: undefined, alive: undefined });
 const psinfo = (pid: number, nlwp: number, sec: bigint) =>
   image(416, [
     [4, 'i32', nlwp],
@@ -22,14 +21,7 @@ const psinfo = (pid: number, nlwp: number, sec: bigint) =>
     [96, 'i64', 5000n],
   ]);
 
-function failure(fn: () => unknown, pid: number, name: string): Error {
-  try {
-    fn();
-  } catch (err) {
-    return translate(err, pid, backend, name);
-  }
-  throw new Error('expected a failure');
-}
+const failure = (op: () => unknown, pid: number, fn: string): Error => translatedFailure(backend, pid, fn, op);
 
 describe('illumos backend over /proc files', () => {
   let tree: ProcTree;
