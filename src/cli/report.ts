@@ -1,0 +1,32 @@
+// `psutil-extra PID...`: a report per process, as text or one JSON array. The
+// processes that could not be read become failures; the others still print.
+import type { Style } from './color.js';
+import { type ProcessReport, collectReport } from './collect.js';
+import { Failure, describeError } from './failure.js';
+import { reportToJson, stringify } from './json.js';
+import { localNames } from './names.js';
+import { renderReport } from './report-text.js';
+import { usageContext } from './usage.js';
+
+export interface Outcome {
+  readonly output: string;
+  readonly failures: readonly Failure[];
+}
+
+export function runReport(pids: readonly number[], json: boolean, style: Style): Outcome {
+  const names = localNames();
+  const ctx = usageContext();
+  const reports: ProcessReport[] = [];
+  const failures: Failure[] = [];
+  for (const pid of pids) {
+    try {
+      reports.push(collectReport(pid, names, ctx));
+    } catch (err) {
+      failures.push(new Failure(pid, describeError(err)));
+    }
+  }
+  const output = json
+    ? stringify(reports.map(reportToJson))
+    : reports.map((report) => renderReport(report, names, style)).join('\n');
+  return { output, failures };
+}
