@@ -46,7 +46,7 @@ export class OsError extends Error {
 /** The errno code of anything a backend may throw: our OsError or Node's fs errors. */
 export function errorCode(err: unknown): string | undefined {
   if (typeof err === 'object' && err !== null && 'code' in err) {
-    const code = (err).code;
+    const code = err.code;
     if (typeof code === 'string') return code;
   }
   return undefined;
