@@ -2,8 +2,8 @@
 // (https://no-color.org). Without colour every style is the identity.
 
 export interface Style {
-  bold(text: string): string;
-  warn(text: string): string;
+  readonly bold: (text: string) => string;
+  readonly warn: (text: string) => string;
 }
 
 const PLAIN: Style = { bold: (t) => t, warn: (t) => t };

@@ -37,3 +37,14 @@ export function formatTable(
     ...rows.map((r, i) => line(r, i)),
   ];
 }
+
+/** The table as text ending in a newline, the header line passed through `header` (e.g. bold). */
+export function tableText(
+  columns: readonly Column[],
+  rows: readonly (readonly string[])[],
+  header: (line: string) => string,
+  styleCell?: (text: string, row: number, col: number) => string,
+): string {
+  const [head, ...body] = formatTable(columns, rows, styleCell);
+  return `${[header(head ?? ''), ...body].join('\n')}\n`;
+}

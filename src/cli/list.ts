@@ -3,7 +3,7 @@
 import { NoSuchProcess, oneshotProc } from '../index.js';
 import type { Style } from './color.js';
 import { collectReport, limitRow, readFacts } from './collect.js';
-import { type Column, formatTable } from './columns.js';
+import { type Column, tableText } from './columns.js';
 import { reportToJson, stringify } from './json.js';
 import { localNames, type Names } from './names.js';
 import { parseStatusFields } from './proc-text.js';
@@ -34,12 +34,12 @@ export function renderList(json: boolean, style: Style): string {
   const rows = skipGone(listPids(), (pid) => listRow(pid, names));
   const full = new Set<number>();
   rows.forEach((row, i) => row.near && full.add(i));
-  const [header, ...body] = formatTable(
+  return tableText(
     COLUMNS,
     rows.map((r) => r.cells),
+    style.bold,
     (text, row, col) => (col === FILES_COLUMN && full.has(row) ? style.warn(text) : text),
   );
-  return `${[style.bold(header ?? ''), ...body].join('\n')}\n`;
 }
 
 interface ListRow {

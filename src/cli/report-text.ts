@@ -2,7 +2,7 @@
 // groups, signal masks, then prlimit(1)'s limits table with an IN USE column.
 import type { Style } from './color.js';
 import type { ProcessReport } from './collect.js';
-import { type Column, formatTable } from './columns.js';
+import { type Column, tableText } from './columns.js';
 import type { Names } from './names.js';
 import { RESOURCE_INFO } from './resources.js';
 import { signalNames } from './signals.js';
@@ -20,7 +20,8 @@ const LIMIT_COLUMNS: readonly Column[] = [
   { header: 'IN USE', align: 'right' },
   { header: '', align: 'left' },
 ];
-const MARK_COLUMN = 6;
+// IN USE and the marker after it turn red on a terminal when the limit is near.
+const IN_USE_COLUMN = 5;
 
 /** The report's lines, ending in a newline. */
 export function renderReport(report: ProcessReport, names: Names, style: Style): string {
@@ -43,12 +44,10 @@ export function renderReport(report: ProcessReport, names: Names, style: Style):
   const width = Math.max(...facts.map(([label]) => label.length));
   const lines = [style.bold(`PID ${report.pid} ${report.name ?? UNREADABLE}`)];
   for (const [label, value] of facts) lines.push(`  ${label.padEnd(width)}  ${value}`);
-  lines.push('');
-  lines.push(...limitsTable(report, style));
-  return `${lines.join('\n')}\n`;
+  return `${lines.join('\n')}\n\n${limitsTable(report, style)}`;
 }
 
-function limitsTable(report: ProcessReport, style: Style): string[] {
+function limitsTable(report: ProcessReport, style: Style): string {
   const marked = new Set<number>();
   const rows = report.rlimits.map((row, i) => {
     const info = RESOURCE_INFO[row.resource];
@@ -64,10 +63,9 @@ function limitsTable(report: ProcessReport, style: Style): string[] {
       share === undefined ? '' : `! ${share}% of soft limit`,
     ];
   });
-  const [header, ...body] = formatTable(LIMIT_COLUMNS, rows, (text, row, col) =>
-    marked.has(row) && col >= MARK_COLUMN - 1 ? style.warn(text) : text,
+  return tableText(LIMIT_COLUMNS, rows, style.bold, (text, row, col) =>
+    marked.has(row) && col >= IN_USE_COLUMN ? style.warn(text) : text,
   );
-  return [style.bold(header ?? ''), ...body];
 }
 
 function user(report: ProcessReport): string {

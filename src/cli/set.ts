@@ -6,7 +6,7 @@ import { constants, procGetrlimit, procRlimit } from '../index.js';
 import { UsageError, type SetRequest } from './args.js';
 import type { Style } from './color.js';
 import { type LimitValue, toLimitValue } from './collect.js';
-import { type Column, formatTable } from './columns.js';
+import { type Column, tableText } from './columns.js';
 import { Failure, describeError } from './failure.js';
 import { stringify } from './json.js';
 import type { LimitPart } from './limit-spec.js';
@@ -89,8 +89,7 @@ function toKernel(value: LimitValue): bigint {
 function changesText(changes: readonly Change[], style: Style): string {
   if (changes.length === 0) return '';
   const rows = changes.map((c) => [c.resource.toUpperCase(), ...[...c.old, ...c.now].map(formatLimit)]);
-  const [header, ...body] = formatTable(COLUMNS, rows);
-  return `${[style.bold(header ?? ''), ...body].join('\n')}\n`;
+  return tableText(COLUMNS, rows, style.bold);
 }
 
 function changesJson(pid: number, changes: readonly Change[]): string {

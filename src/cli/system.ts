@@ -4,7 +4,7 @@
 // answers undefined for what cannot be read (a process that is gone, a file
 // the kernel hides) instead of throwing: an unreadable figure prints empty.
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const PROC = '/proc';
 
@@ -43,9 +43,15 @@ export function listPids(): number[] {
   return pids.sort((a, b) => a - b);
 }
 
-/** The package's version, from the package.json two levels above dist/cli/. */
+/**
+ * The package's version, from the nearest package.json above this file named
+ * psutil-extra (two levels up from dist/cli/, three from the test build's src/cli/).
+ */
 export function packageVersion(): string {
-  const text = readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8');
-  const version = (JSON.parse(text) as { version?: unknown }).version;
-  return typeof version === 'string' ? version : 'unknown';
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    const text = readText(join(dir, 'package.json'));
+    const pkg = text === undefined ? undefined : (JSON.parse(text) as { name?: unknown; version?: unknown });
+    if (pkg?.name === 'psutil-extra' && typeof pkg.version === 'string') return pkg.version;
+    if (dirname(dir) === dir) return 'unknown';
+  }
 }
