@@ -24,10 +24,10 @@ const COLUMNS: readonly Column[] = [
 const FILES_COLUMN = 4;
 
 /** The table (or with json, every process's full report) as text. */
-export function renderList(json: boolean, style: Style): string {
+export function renderList(json: boolean, style: Style, locks: string | undefined): string {
   const names = localNames();
   if (json) {
-    const ctx = usageContext();
+    const ctx = usageContext(locks);
     const reports = skipGone(listPids(), (pid) => collectReport(pid, names, ctx));
     return stringify(reports.map(reportToJson));
   }

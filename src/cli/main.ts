@@ -17,14 +17,10 @@ export interface Io {
 const PROG = 'psutil-extra';
 
 /** Runs the command; resolves to its exit status: 0 success, 1 failure, 2 usage error. */
-export function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
-  return Promise.resolve(runSafely(argv, io));
-}
-
-// Every error becomes an exit status and one line on stderr, never a stack trace.
-function runSafely(argv: readonly string[], io: Io): number {
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  // Every error becomes an exit status and one line on stderr, never a stack trace.
   try {
-    return run(parseArgs(argv), io);
+    return await run(parseArgs(argv), io);
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr.write(`${PROG}: ${err.message}\nTry '${PROG} --help' for more information.\n`);
@@ -36,7 +32,7 @@ function runSafely(argv: readonly string[], io: Io): number {
   }
 }
 
-function run(command: Command, io: Io): number {
+async function run(command: Command, io: Io): Promise<number> {
   switch (command.kind) {
     case 'help':
       io.stdout.write((require('./help.js') as typeof import('./help.js')).helpText());
@@ -44,12 +40,17 @@ function run(command: Command, io: Io): number {
     case 'version':
       io.stdout.write(`${PROG} ${(require('./system.js') as typeof import('./system.js')).packageVersion()}\n`);
       return 0;
-    case 'list':
-      io.stdout.write((require('./list.js') as typeof import('./list.js')).renderList(command.json, style(io)));
+    case 'list': {
+      // Only the JSON reports have a LOCKS figure.
+      const locks = command.json ? startLocksRead() : Promise.resolve(undefined);
+      const { renderList } = require('./list.js') as typeof import('./list.js');
+      io.stdout.write(renderList(command.json, style(io), await locks));
       return 0;
+    }
     case 'report': {
+      const locks = startLocksRead();
       const { runReport } = require('./report.js') as typeof import('./report.js');
-      return finish(runReport(command.pids, command.json, style(io)), io);
+      return finish(runReport(command.pids, command.json, style(io), await locks), io);
     }
     case 'set': {
       const { runSet } = require('./set.js') as typeof import('./set.js');
@@ -62,6 +63,12 @@ function finish(outcome: Outcome, io: Io): number {
   if (outcome.output !== '') io.stdout.write(outcome.output);
   for (const failure of outcome.failures) io.stderr.write(`${PROG}: ${failure.message}\n`);
   return outcome.failures.length === 0 ? 0 : 1;
+}
+
+// /proc/locks keeps its reader waiting for milliseconds (see system.ts): the
+// read starts before the library loads, so the wait overlaps the loading.
+function startLocksRead(): Promise<string | undefined> {
+  return (require('./system.js') as typeof import('./system.js')).readLocks();
 }
 
 function style(io: Io): Style {

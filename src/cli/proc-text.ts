@@ -49,6 +49,29 @@ export function parseStatusFields(text: string): StatusFields {
 }
 
 /**
+ * Only the real uid and thread count of a status, found in the bytes: the NPROC
+ * sum reads every process's status, so it builds no strings.
+ */
+export function parseRealUidThreads(status: Buffer): { realUid: number; threads: number } | undefined {
+  const realUid = numberAfter(status, UID);
+  const threads = numberAfter(status, THREADS);
+  return realUid === undefined || threads === undefined ? undefined : { realUid, threads };
+}
+
+const UID = Buffer.from('\nUid:\t');
+const THREADS = Buffer.from('\nThreads:\t');
+
+// The decimal number right after `key`, or undefined when the key is absent.
+function numberAfter(buf: Buffer, key: Buffer): number | undefined {
+  const at = buf.indexOf(key);
+  if (at < 0) return undefined;
+  let i = at + key.length;
+  let value = 0;
+  for (; i < buf.length && buf[i]! >= 48 && buf[i]! <= 57; i++) value = value * 10 + (buf[i]! - 48);
+  return i === at + key.length ? undefined : value;
+}
+
+/**
  * utime + stime from /proc/PID/stat in clock ticks (fields 14 and 15). The
  * fields are counted after the last ')' because comm may contain spaces and
  * parentheses.

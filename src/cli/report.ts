@@ -13,9 +13,10 @@ export interface Outcome {
   readonly failures: readonly Failure[];
 }
 
-export function runReport(pids: readonly number[], json: boolean, style: Style): Outcome {
+/** `locks` is the text of /proc/locks (see main.ts). */
+export function runReport(pids: readonly number[], json: boolean, style: Style, locks: string | undefined): Outcome {
   const names = localNames();
-  const ctx = usageContext();
+  const ctx = usageContext(locks);
   const reports: ProcessReport[] = [];
   const failures: Failure[] = [];
   for (const pid of pids) {

@@ -3,7 +3,8 @@
 // command line, and names from /etc/passwd and /etc/group. Every function
 // answers undefined for what cannot be read (a process that is gone, a file
 // the kernel hides) instead of throwing: an unreadable figure prints empty.
-import { readFileSync, readdirSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 const PROC = '/proc';
@@ -22,9 +23,41 @@ export function readProcText(pid: number, name: 'status' | 'stat' | 'cmdline'): 
   return readText(`${PROC}/${pid}/${name}`);
 }
 
-/** /proc/locks: every lock the kernel holds, system-wide. */
-export function readLocks(): string | undefined {
-  return readText(`${PROC}/locks`);
+/**
+ * /proc/locks: every lock the kernel holds. It is read on libuv's thread pool:
+ * the kernel makes the reader wait for an RCU grace period (fs/locks.c takes
+ * file_rwsem for writing), milliseconds the caller can spend on other work.
+ */
+export async function readLocks(): Promise<string | undefined> {
+  try {
+    return await readFile(`${PROC}/locks`, 'latin1');
+  } catch {
+    return undefined;
+  }
+}
+
+const statusBuffer = Buffer.allocUnsafe(8192);
+
+/**
+ * Calls visit with the start of every process's /proc/PID/status (the first
+ * 8 KiB, which hold Uid and Threads), read into one reused buffer: the NPROC
+ * figure needs all of them, so each costs three system calls and no copy.
+ */
+export function scanStatuses(visit: (status: Buffer) => void): void {
+  for (const name of readdirSync(PROC)) {
+    if (!/^[1-9][0-9]*$/.test(name)) continue;
+    let fd: number | undefined;
+    let len = 0;
+    try {
+      fd = openSync(`${PROC}/${name}/status`, 'r');
+      len = readSync(fd, statusBuffer, 0, statusBuffer.length, null);
+    } catch {
+      continue;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+    }
+    visit(statusBuffer.subarray(0, len));
+  }
 }
 
 /** Open file descriptors: the entries of /proc/PID/fd (ptrace-protected, so maybe unreadable). */

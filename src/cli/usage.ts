@@ -7,8 +7,8 @@
 //   cpu        utime + stime in seconds
 //   locks      locks held in /proc/locks
 // Resources without a figure (core, fsize, msgqueue, nice, rtprio, rttime) are absent.
-import { type StatusFields, countLocks, parseCpuTicks, parseStatusFields } from './proc-text.js';
-import { countFds, listPids, readLocks, readProcText } from './system.js';
+import { type StatusFields, countLocks, parseCpuTicks, parseRealUidThreads } from './proc-text.js';
+import { countFds, readProcText, scanStatuses } from './system.js';
 
 /** A usage figure: exact counts and bytes; CPU time in seconds (hundredths). */
 export type Usage = bigint | number;
@@ -23,16 +23,15 @@ export interface UsageContext {
   locksOf(pid: number): bigint | undefined;
 }
 
-export function usageContext(): UsageContext {
+/** `locks` is the text of /proc/locks, read by the caller (see main.ts); undefined when unreadable. */
+export function usageContext(locks: string | undefined): UsageContext {
   let tasks: Map<number, bigint> | undefined;
-  let locks: string | undefined | null = null;
   return {
     tasksOfUid(uid) {
       tasks ??= countTasksByUid();
       return tasks.get(uid) ?? 0n;
     },
     locksOf(pid) {
-      if (locks === null) locks = readLocks();
       return locks === undefined ? undefined : BigInt(countLocks(locks, pid));
     },
   };
@@ -65,12 +64,9 @@ export function measureUsage(pid: number, status: StatusFields | undefined, ctx:
 // The kernel counts RLIMIT_NPROC per real uid over every task, threads included.
 function countTasksByUid(): Map<number, bigint> {
   const out = new Map<number, bigint>();
-  for (const pid of listPids()) {
-    const text = readProcText(pid, 'status');
-    if (text === undefined) continue;
-    const { realUid, threads } = parseStatusFields(text);
-    if (realUid === undefined || threads === undefined) continue;
-    out.set(realUid, (out.get(realUid) ?? 0n) + BigInt(threads));
-  }
+  scanStatuses((status) => {
+    const ids = parseRealUidThreads(status);
+    if (ids !== undefined) out.set(ids.realUid, (out.get(ids.realUid) ?? 0n) + BigInt(ids.threads));
+  });
   return out;
 }

@@ -1,7 +1,13 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { countLocks, parseCpuTicks, parseIdNames, parseStatusFields } from '../../src/cli/proc-text.js';
+import {
+  countLocks,
+  parseCpuTicks,
+  parseIdNames,
+  parseRealUidThreads,
+  parseStatusFields,
+} from '../../src/cli/proc-text.js';
 
 // Lines of a Linux 6.x /proc/PID/status (fs/proc/array.c, task_mmu.c).
 const STATUS = [
@@ -35,6 +41,15 @@ void test('status: name, real and effective uid, threads, memory in bytes, queue
     threads: 3,
     sigQueued: 2n,
   });
+});
+
+void test('the NPROC scan reads real uid and threads only', () => {
+  assert.deepEqual(parseRealUidThreads(Buffer.from(STATUS)), { realUid: 1000, threads: 3 });
+  assert.equal(parseRealUidThreads(Buffer.from('Name:\tx\nThreads:\t1\n')), undefined);
+  assert.equal(parseRealUidThreads(Buffer.from('Name:\tx\nUid:\t\t0\nThreads:\t1\n')), undefined);
+  const self = readFileSync('/proc/self/status');
+  const full = parseStatusFields(self.toString('latin1'));
+  assert.deepEqual(parseRealUidThreads(self), { realUid: full.realUid, threads: full.threads });
 });
 
 void test('status of a kernel thread has no Vm lines, so no memory figures', () => {
