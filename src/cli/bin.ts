@@ -4,9 +4,9 @@
 import { main } from './main.js';
 
 // A reader that stops early (`| head`) closes the pipe: that is not an error.
+// Any other failure to write leaves nowhere to report it but the exit status.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
+  process.exit(err.code === 'EPIPE' ? (process.exitCode ?? 0) : 1);
 });
 
 void main(process.argv.slice(2)).then((code) => {

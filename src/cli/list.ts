@@ -51,9 +51,9 @@ interface ListRow {
 function listRow(pid: number, names: Names): ListRow {
   return oneshotProc(pid, () => {
     const facts = readFacts(pid, ['umask', 'groups', 'pgid', 'sid']);
+    // The library just read this process, so an unreadable status is a blank, not a gone process.
     const statusText = readProcText(pid, 'status');
-    if (statusText === undefined) throw new NoSuchProcess(pid);
-    const status = parseStatusFields(statusText);
+    const status = statusText === undefined ? {} : parseStatusFields(statusText);
     const fds = countFds(pid);
     const nofile = limitRow(pid, 'nofile', fds === undefined ? undefined : BigInt(fds));
     const files = `${fds ?? '-'}/${nofile.soft === null ? '-' : formatLimit(nofile.soft)}`;
@@ -72,10 +72,15 @@ function listRow(pid: number, names: Names): ListRow {
   });
 }
 
-// The arguments as ps(1) shows them; a kernel thread (no arguments) as [name].
+// The arguments as ps(1) shows them, control characters (a newline in an
+// argument would break the row) as '?'; a kernel thread (no arguments) as [name].
 function command(pid: number, name: string | undefined): string {
   const cmdline = readProcText(pid, 'cmdline');
-  if (cmdline !== undefined && cmdline !== '') return cmdline.replace(/\0+$/, '').replace(/\0/g, ' ');
+  if (cmdline !== undefined && cmdline !== '') {
+    const args = cmdline.replace(/\0+$/, '').replace(/\0/g, ' ');
+    // eslint-disable-next-line no-control-regex -- control characters are the point
+    return args.replace(/[\x00-\x1f\x7f]/g, '?');
+  }
   return name === undefined ? '-' : `[${name}]`;
 }
 

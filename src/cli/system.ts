@@ -3,8 +3,7 @@
 // command line, and names from /etc/passwd and /etc/group. Every function
 // answers undefined for what cannot be read (a process that is gone, a file
 // the kernel hides) instead of throwing: an unreadable figure prints empty.
-import { closeSync, openSync, readFileSync, readSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { closeSync, openSync, readFile, readFileSync, readSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const PROC = '/proc';
@@ -28,12 +27,11 @@ export function readProcText(pid: number, name: 'status' | 'stat' | 'cmdline'): 
  * the kernel makes the reader wait for an RCU grace period (fs/locks.c takes
  * file_rwsem for writing), milliseconds the caller can spend on other work.
  */
-export async function readLocks(): Promise<string | undefined> {
-  try {
-    return await readFile(`${PROC}/locks`, 'latin1');
-  } catch {
-    return undefined;
-  }
+export function readLocks(): Promise<string | undefined> {
+  // fs.readFile with a callback: fs/promises would be one more module to load.
+  return new Promise((resolve) => {
+    readFile(`${PROC}/locks`, 'latin1', (err, text) => resolve(err ? undefined : text));
+  });
 }
 
 const statusBuffer = Buffer.allocUnsafe(8192);

@@ -19,7 +19,7 @@ const USER_HZ = 100;
 
 /** System-wide figures, gathered once per run however many processes are shown. */
 export interface UsageContext {
-  tasksOfUid(uid: number): bigint | undefined;
+  tasksOfUid(uid: number): bigint;
   locksOf(pid: number): bigint | undefined;
 }
 

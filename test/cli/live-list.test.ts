@@ -20,6 +20,8 @@ void test('every process: a header, aligned rows, and our child with its umask, 
     'sleep',
   );
   children.push(b);
+  const c = await spawnCommand(['perl', '-e', 'sleep 65;\n1'], 'perl');
+  children.push(c);
   const r = runCli([]);
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stderr, '');
@@ -43,6 +45,8 @@ void test('every process: a header, aligned rows, and our child with its umask, 
   const nobody = rowOf(b.pid);
   assert.equal(nobody[5], '4,24,100');
   assert.equal(nobody[6], spawnSync('getent', ['passwd', '65534'], { encoding: 'utf8' }).stdout.split(':')[0]);
+  // A newline inside an argument does not break the row.
+  assert.deepEqual(rowOf(c.pid).slice(7), ['perl', '-e', 'sleep', '65;?1']);
 });
 
 void test('every process as JSON: full reports, ours among them', async () => {
@@ -84,4 +88,12 @@ void test('colour on a terminal, none with NO_COLOR, none in a pipe', () => {
   assert.ok(onTerminal(String(process.pid), {}).includes('\x1b[1m'));
   assert.ok(!onTerminal(String(process.pid), { NO_COLOR: '1' }).includes('\x1b['));
   assert.ok(!runCli([process.pid]).stdout.includes('\x1b['));
+});
+
+void test('a reader that stops early (| head -1) is not an error', () => {
+  const out = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" | head -1; echo "status=\${PIPESTATUS:-$?}"`], {
+    encoding: 'utf8',
+  });
+  assert.equal(out.stderr, '');
+  assert.match(out.stdout, /^ +PID +PGID/);
 });

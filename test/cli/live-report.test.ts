@@ -219,3 +219,17 @@ void test('several PIDs: one report each; a missing one fails with status 1 and 
   assert.equal(t.status, 0);
   assert.equal(t.stdout.match(/^PID \d+ sleep$/gm)?.length, 2);
 });
+
+void test('a zombie: status 0, what the kernel still keeps, and - (null) for its umask', async () => {
+  // The subshell exits at once and its parent, now sleep, never reaps it.
+  const parent = await keep(spawnShell('(exit 0) & exec sleep 60'));
+  const zombie = await waitFor(() => {
+    const children = readFileSync(`/proc/${parent.pid}/task/${parent.pid}/children`, 'latin1').trim();
+    return children !== '' && statusField(Number(children), 'State')?.startsWith('Z') ? Number(children) : undefined;
+  }, 'a zombie child');
+  const r = report(zombie);
+  assert.equal(r.umask, null);
+  assert.deepEqual(r.groups, []);
+  assert.deepEqual(r.sigmasks?.ignored, procMask(zombie, 'SigIgn'));
+  assert.equal(factLine(text(zombie), 'umask'), '-');
+});
