@@ -91,9 +91,10 @@ void test('colour on a terminal, none with NO_COLOR, none in a pipe', () => {
 });
 
 void test('a reader that stops early (| head -1) is not an error', () => {
-  const out = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" | head -1; echo "status=\${PIPESTATUS:-$?}"`], {
-    encoding: 'utf8',
-  });
+  // The JSON of every process is far larger than a pipe's 64 KiB, so the
+  // command is still writing when head exits and its writes fail with EPIPE.
+  const out = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --json | head -1`], { encoding: 'utf8' });
+  assert.equal(out.status, 0);
   assert.equal(out.stderr, '');
-  assert.match(out.stdout, /^ +PID +PGID/);
+  assert.equal(out.stdout, '[\n');
 });
