@@ -16,7 +16,9 @@ the walk are left out; a field that cannot be read prints '-'.
 With PIDs: for each, its name and user, process group, session, umask,
 supplementary groups, signal masks by name, and its limits in prlimit's table
 with an IN USE column; '!' marks a resource at or above 90% of its soft limit.
-An empty IN USE cell means usage is not known or cannot be read.
+An empty IN USE cell means usage is not known or cannot be read. Signals are
+named as bash's kill -l names them: SIGRTMIN is glibc's 34, and 32 and 33,
+which glibc keeps for itself, print as SIG32 and SIG33.
 
 Options:
   -j, --json              print the same data as JSON (one object per process;
@@ -31,7 +33,8 @@ LIMIT is soft:hard, soft: (hard unchanged), :hard (soft unchanged) or a single
 value for both; 'unlimited' or -1 means no limit. RESOURCE is one of:
 ${resources}
 
-Colour is used only when standard output is a terminal and NO_COLOR is unset.
+Colour is used only when standard output is a terminal and NO_COLOR is unset
+or empty.
 
 Exit status: 0 success; 1 the operation failed (no such process, access
 denied, the kernel refused); 2 usage error.
