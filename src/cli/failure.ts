@@ -13,6 +13,12 @@ export class Failure extends Error {
   }
 }
 
+/** What a command printed and the failures it met (exit status 1 when there are any). */
+export interface Outcome {
+  readonly output: string;
+  readonly failures: readonly Failure[];
+}
+
 /** The reason for a library error, in words. */
 export function describeError(err: unknown): string {
   if (err instanceof ZombieProcess) return 'zombie process';

@@ -3,7 +3,7 @@
 // the command that needs them, so --help and usage errors stay cheap.
 import { type Command, UsageError, parseArgs } from './args.js';
 import type { Style } from './color.js';
-import type { Outcome } from './report.js';
+import type { Outcome } from './failure.js';
 
 /** Where the command writes and what it knows of its terminal. */
 export interface Io {

@@ -2,16 +2,11 @@
 // processes that could not be read become failures; the others still print.
 import type { Style } from './color.js';
 import { type ProcessReport, collectReport } from './collect.js';
-import { Failure, describeError } from './failure.js';
+import { Failure, type Outcome, describeError } from './failure.js';
 import { reportToJson, stringify } from './json.js';
 import { localNames } from './names.js';
 import { renderReport } from './report-text.js';
 import { usageContext } from './usage.js';
-
-export interface Outcome {
-  readonly output: string;
-  readonly failures: readonly Failure[];
-}
 
 /** `locks` is the text of /proc/locks (see main.ts). */
 export function runReport(pids: readonly number[], json: boolean, style: Style, locks: string | undefined): Outcome {

@@ -7,11 +7,9 @@ import { UsageError, type SetRequest } from './args.js';
 import type { Style } from './color.js';
 import { type LimitValue, toLimitValue } from './collect.js';
 import { type Column, tableText } from './columns.js';
-import { Failure, describeError } from './failure.js';
+import { Failure, type Outcome, describeError } from './failure.js';
 import { stringify } from './json.js';
-import type { LimitPart } from './limit-spec.js';
-import { softWithinHard } from './limit-spec.js';
-import type { Outcome } from './report.js';
+import { type LimitPart, softWithinHard } from './limit-spec.js';
 import { resourceNames } from './resources.js';
 import { formatLimit } from './values.js';
 

@@ -1,6 +1,7 @@
 // main() in-process: exit statuses, streams and colour, without spawning.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Io, main } from '../../src/cli/main.js';
@@ -78,4 +79,23 @@ void test('a report of this process matches what Node knows of itself', async ()
   assert.equal(report?.uid, process.getuid?.());
   const mask = process.umask();
   assert.equal(report?.umask, mask.toString(8).padStart(4, '0'));
+});
+
+void test('help, version and usage errors load neither the library nor koffi', () => {
+  const mainPath = join(__dirname, '..', '..', 'src', 'cli', 'main.js');
+  for (const argv of [['--help'], ['--version'], ['--bogus'], ['--set', 'nofile=1']]) {
+    const script = `const io = { stdout: { write() {} }, stderr: { write() {} }, env: {}, isTTY: false };
+      require(${JSON.stringify(mainPath)}).main(${JSON.stringify(argv)}, io).then(() => {
+        console.log(JSON.stringify(Object.keys(require.cache)));
+      });`;
+    const out = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    assert.equal(out.status, 0, out.stderr);
+    const loaded = JSON.parse(out.stdout) as string[];
+    assert.ok(loaded.some((path) => path.endsWith(join('cli', 'args.js'))));
+    assert.deepEqual(
+      loaded.filter((path) => /koffi|[/\\]src[/\\](index|api|platform)\.js$/.test(path)),
+      [],
+      argv.join(' '),
+    );
+  }
 });
