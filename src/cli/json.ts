@@ -37,12 +37,20 @@ export function reportToJson(report: ProcessReport): Json {
   };
 }
 
-/** JSON text with bigints as exact integers, two-space indented, ending in a newline. */
+/**
+ * JSON text with bigints as exact integers, two-space indented, ending in a
+ * newline; arrays of numbers (groups, signal masks) stay on one line.
+ */
 export function stringify(value: Json): string {
   const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? { [BIGINT]: v.toString() } : v), 2);
   // Each bigint was stood in for by a one-key object; put its digits back.
-  return `${text.replace(BIGINT_PATTERN, '$1')}\n`;
+  const exact = text.replace(BIGINT_PATTERN, '$1');
+  // Raw newlines occur only between tokens (strings escape theirs), so a match
+  // that spans them is always an indented array of numbers.
+  return `${exact.replace(NUMBER_ARRAY, (_m, items: string) => `[${items.split(/,\n */).join(', ')}]`)}\n`;
 }
+
+const NUMBER_ARRAY = /\[\n *(-?[0-9]+(?:,\n *-?[0-9]+)*)\n *\]/g;
 
 const BIGINT = '\u0000bigint';
 const BIGINT_PATTERN = /\{\s*"\\u0000bigint": "([0-9]+)"\s*\}/g;

@@ -72,6 +72,22 @@ void test('JSON keeps bigints exact and leaves strings alone', () => {
   assert.ok(text.endsWith(']\n'));
 });
 
+void test('arrays of numbers stay on one line; other arrays and strings are untouched', () => {
+  const value = {
+    groups: [4, 24, 100],
+    none: [],
+    big: [18446744073709551614n, 1n],
+    names: ['a\n[\n1\n]', 'b[ 1 ]'],
+    rows: [{ a: 1 }],
+  };
+  const text = stringify(value);
+  assert.match(text, /"groups": \[4, 24, 100\],/);
+  assert.match(text, /"none": \[\],/);
+  assert.match(text, /"big": \[18446744073709551614, 1\],/);
+  assert.match(text, /"names": \[\n {4}"a\\n\[\\n1\\n\]",\n {4}"b\[ 1 \]"\n {2}\],/);
+  assert.deepEqual(JSON.parse(text), { ...value, big: [18446744073709552000, 1] });
+});
+
 void test('colour only on a terminal and never with NO_COLOR', () => {
   assert.notEqual(chooseStyle(true, {}).bold('x'), 'x');
   assert.equal(chooseStyle(false, {}).bold('x'), 'x');

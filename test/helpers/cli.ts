@@ -20,6 +20,8 @@ export function runCli(args: readonly (string | number)[], env: NodeJS.ProcessEn
     encoding: 'utf8',
     env: { ...base, ...env },
     timeout: 30_000,
+    // --json of every process runs to megabytes on a busy machine.
+    maxBuffer: 256 * 1024 * 1024,
   });
   if (out.error) throw out.error;
   return { status: out.status, stdout: out.stdout, stderr: out.stderr };
