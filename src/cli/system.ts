@@ -1,8 +1,9 @@
-// The command's own reads of the system: usage figures from /proc that the
-// library does not report (open descriptors, memory, CPU time, file locks), the
-// command line, and names from /etc/passwd and /etc/group. Every function
-// answers undefined for what cannot be read (a process that is gone, a file
-// the kernel hides) instead of throwing: an unreadable figure prints empty.
+// The command's own reads of the system, all in this one module: usage figures
+// from /proc that the library does not report (open descriptors, memory, CPU
+// time, file locks, the tasks of each uid), command lines, /etc/passwd and
+// /etc/group, and the package's version. A read of one process or file answers
+// undefined for what cannot be read (a process that is gone, a file the kernel
+// hides) instead of throwing: an unreadable figure prints empty.
 import { closeSync, openSync, readFile, readFileSync, readSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
