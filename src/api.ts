@@ -60,7 +60,9 @@ function prepare(fn: FunctionName, proc: unknown): Call {
   if (!backend.availability[fn]) throw notSupported(fn, backend.platform);
   if (held !== undefined) {
     const target = held();
-    return { backend, pid: target.pid, target, isRunning: undefined };
+    // The handle's own isRunning() (its hold, unless a caller overrode it).
+    const handle = proc as { isRunning(): boolean };
+    return { backend, pid: target.pid, target, isRunning: () => Boolean(handle.isRunning()) };
   }
   const { pid, isRunning } = resolved;
   return { backend, pid, target: { pid, dir: undefined, alive: undefined }, isRunning };
@@ -258,7 +260,11 @@ function isNotSupported(err: unknown): boolean {
  * once while fn (and its async continuation) runs. Returns what fn returns.
  */
 export function oneshotProc<T>(pid: number, fn: () => T): T {
-  if (typeof pid !== 'number' || !Number.isInteger(pid)) throw invalidArgType('pid', 'an integer', pid);
+  if (typeof pid !== 'number' || !Number.isInteger(pid)) {
+    const err = new TypeError('oneshotProc() pid must be an integer') as TypeError & { code: string };
+    err.code = 'ERR_INVALID_ARG_TYPE';
+    throw err;
+  }
   validateFunction(fn, 'fn');
   return runOneshot(pid === 0 ? 0 : pid, fn);
 }

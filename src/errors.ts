@@ -69,7 +69,8 @@ export function systemError(
   options?: { path?: string; detail?: string; cause?: unknown },
 ): SystemError {
   const errno = errnoNumber(code);
-  const description = errno === undefined ? undefined : getSystemErrorMap().get(-errno)?.[1];
+  const description =
+    (errno === undefined ? undefined : getSystemErrorMap().get(-errno)?.[1]) ?? EXTRA_DESCRIPTIONS[code];
   let message = `${code}: ${description ?? 'system error'}, ${syscall}`;
   if (options?.path !== undefined) message += ` '${options.path}'`;
   if (options?.detail !== undefined) message += ` (${options.detail})`;
@@ -80,6 +81,12 @@ export function systemError(
   if (options?.path !== undefined) err.path = options.path;
   return err;
 }
+
+// Codes libuv's table lacks but this library raises (strerror(3) wording).
+const EXTRA_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  EBADMSG: 'bad message',
+  ENOTSUP: 'operation not supported',
+};
 
 /** The ENOTSUP error every unsupported function throws, naming the function and platform. */
 export function notSupported(fn: string, platform: string, reason?: string): SystemError {

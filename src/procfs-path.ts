@@ -22,3 +22,11 @@ export function setProcfsPath(path: string): void {
   const clean = normalize(path);
   root = clean.length > 1 && clean.endsWith('/') ? clean.slice(0, -1) : clean;
 }
+
+/**
+ * True while the procfs path is the default /proc. The Linux backend asks
+ * more: a /proc of another PID namespace can be mounted there.
+ */
+export function isDefaultProcfs(): boolean {
+  return root === '/proc';
+}

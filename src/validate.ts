@@ -5,7 +5,7 @@
 import { inspect } from 'node:util';
 
 /** What every per-process function accepts: a PID or anything that carries one. */
-export type ProcLike = number | { readonly pid: number | undefined; isRunning?(): boolean };
+export type ProcLike = number | { readonly pid?: number | undefined; isRunning?(): boolean };
 
 /** A validated target: an integer PID, plus the object's liveness check when it has one. */
 export interface ResolvedProc {

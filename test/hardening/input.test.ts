@@ -4,7 +4,8 @@
 // the validated PID. Every file the library touches and every PID it hands to
 // kill(2) or libc is recorded and checked per call.
 import { strict as assert } from 'node:assert';
-import * as fs from 'node:fs';
+// The module object itself (not an import namespace), so its functions can be spied on.
+import fs = require('node:fs');
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import * as lib from '../../src/index.js';

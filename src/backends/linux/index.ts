@@ -1,7 +1,7 @@
 // The Linux backend: /proc text for what the kernel prints (umask, groups,
 // signal masks, and limits or pgid/sid where a system call cannot serve), and
 // prlimit(2), getpgid(2), getsid(2) through koffi where it can.
-import { existsSync } from 'node:fs';
+import { existsSync, readlinkSync, statfsSync } from 'node:fs';
 import { AVAILABILITY } from '../../availability.js';
 import { cached } from '../../oneshot.js';
 import { OsError, errorCode } from '../../os-error.js';
@@ -83,18 +83,21 @@ function syscalls(): ReturnType<typeof linuxLibc> | undefined {
   }
 }
 
-let kernelPrintsUmask: boolean | undefined;
+const kernelPrintsUmask = new Map<string, boolean>();
 
-// Linux 4.7 added "Umask:"; our own status tells whether this kernel has it.
+// Linux 4.7 added "Umask:"; the tree's own "self" tells whether its kernel has it.
 function umaskSupported(): boolean {
-  if (kernelPrintsUmask === undefined) {
+  const root = getProcfsPath();
+  let known = kernelPrintsUmask.get(root);
+  if (known === undefined) {
     try {
-      kernelPrintsUmask = parseUmask(readProcFile(`${getProcfsPath()}/self/status`)) !== undefined;
+      known = parseUmask(readProcFile(`${root}/self/status`)) !== undefined;
     } catch {
-      kernelPrintsUmask = parseUmask(readProcFile('/proc/self/status')) !== undefined;
+      known = parseUmask(readProcFile('/proc/self/status')) !== undefined;
     }
+    kernelPrintsUmask.set(root, known);
   }
-  return kernelPrintsUmask;
+  return known;
 }
 
 function pidSyscall(t: Target, name: 'getpgid' | 'getsid', field: 'pgid' | 'sid'): number {
@@ -187,7 +190,7 @@ export const linuxBackend: Backend = {
   setRlimit(t: Target, resource: number, limits: BigLimits): BigLimits {
     if (!samePidNamespace()) {
       throw new OsError('ENOTSUP', 'prlimit', {
-        detail: `limits cannot be set through ${getProcfsPath()}: it shows another PID namespace than this process's, and prlimit(2) takes PIDs of the caller's own`,
+        detail: `limits cannot be set while the procfs path ${getProcfsPath()} shows another PID namespace than this process's: prlimit(2) takes PIDs of the caller's own`,
       });
     }
     const libc = linuxLibc();
@@ -242,28 +245,24 @@ function existsInOurNamespace(pid: number): boolean {
 
 let namespaceCheck: { root: string; same: boolean } | undefined;
 
-// System calls take PIDs of the caller's PID namespace; a procfs tree shows
-// those of the namespace that mounted it. They agree only when the tree's
-// "self" is this process's own PID: not for a host's /proc given to
-// setProcfsPath, and not for a /proc left from a parent namespace (unshare
-// --pid without --mount-proc, some containers), even though its path is /proc.
+const PROC_SUPER_MAGIC = 0x9fa0; // statfs(2), include/uapi/linux/magic.h
+
+// System calls take PIDs of the caller's PID namespace; a procfs mount shows
+// those of the namespace it was mounted for, and its "self" link names us by
+// our PID there. Only a real procfs whose "self" is our own PID is taken to be
+// our namespace's: not a host's /proc given to setProcfsPath, not a copied
+// tree, and not a /proc left from a parent namespace (unshare --pid without
+// --mount-proc, some containers), even though its path is /proc.
 function samePidNamespace(): boolean {
   const root = getProcfsPath();
   if (namespaceCheck?.root !== root) {
     let same = false;
     try {
-      same = readSelf(root) === process.pid;
+      same = statfsSync(root).type === PROC_SUPER_MAGIC && readlinkSync(`${root}/self`) === String(process.pid);
     } catch {
       same = false;
     }
     namespaceCheck = { root, same };
   }
   return namespaceCheck.same;
-}
-
-function readSelf(root: string): number {
-  const buf = readProcFile(`${root}/self/stat`);
-  let pid = 0;
-  for (let i = 0; i < buf.length && buf[i]! >= 48 && buf[i]! <= 57; i++) pid = pid * 10 + (buf[i]! - 48);
-  return pid;
 }

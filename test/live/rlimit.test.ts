@@ -1,0 +1,146 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { AccessDenied, NoSuchProcess, constants, procGetrlimit, procRlimit } from '../../src/index.js';
+import { deadPid, limitsLine, spawnCommand, spawnShell } from '../helpers/children.js';
+
+function kernelLimits(pid: number, name: string): [number, number] {
+  const [soft, hard] = limitsLine(pid, name);
+  return [soft === 'unlimited' ? Infinity : Number(soft), hard === 'unlimited' ? Infinity : Number(hard)];
+}
+
+const NAMES: Record<string, string> = {
+  cpu: 'Max cpu time',
+  fsize: 'Max file size',
+  data: 'Max data size',
+  stack: 'Max stack size',
+  core: 'Max core file size',
+  rss: 'Max resident set',
+  nproc: 'Max processes',
+  nofile: 'Max open files',
+  memlock: 'Max locked memory',
+  as: 'Max address space',
+  locks: 'Max file locks',
+  sigpending: 'Max pending signals',
+  msgqueue: 'Max msgqueue size',
+  nice: 'Max nice priority',
+  rtprio: 'Max realtime priority',
+  rttime: 'Max realtime timeout',
+};
+
+test('every resource of a child matches /proc/PID/limits, by name and by number', async (t) => {
+  const child = await spawnShell('exec sleep 60');
+  t.after(() => child.stop());
+  for (const [name, line] of Object.entries(NAMES)) {
+    const expected = kernelLimits(child.pid, line);
+    assert.deepEqual(procGetrlimit(child.pid, name), expected, name);
+    const number = constants[`RLIMIT_${name.toUpperCase()}`];
+    assert.equal(typeof number, 'number');
+    assert.deepEqual(procGetrlimit(child.pid, number!), expected, `RLIMIT_${name}`);
+    assert.deepEqual(procRlimit(child.pid, `RLIMIT_${name}`), expected);
+  }
+});
+
+test('sets soft and hard at once, returns the previous pair, and /proc agrees', async (t) => {
+  const child = await spawnShell('exec sleep 60');
+  t.after(() => child.stop());
+  const before = kernelLimits(child.pid, 'Max open files');
+  assert.deepEqual(procRlimit(child.pid, 'nofile', [256, 512]), before);
+  assert.deepEqual(kernelLimits(child.pid, 'Max open files'), [256, 512]);
+  assert.deepEqual(procRlimit(child.pid, 'nofile', [128, 512]), [256, 512]);
+  assert.deepEqual(procGetrlimit(child.pid, 'nofile'), [128, 512]);
+  // prlimit(1) sees the same.
+  const out = execFileSync(
+    'prlimit',
+    ['--pid', String(child.pid), '--nofile', '--raw', '--noheadings', '-o', 'SOFT,HARD'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  assert.deepEqual(out.trim().split(/\s+/).map(Number), [128, 512]);
+});
+
+test('[soft, Infinity] works when the hard limit is already unlimited', async (t) => {
+  const child = await spawnShell('exec sleep 60');
+  t.after(() => child.stop());
+  assert.deepEqual(kernelLimits(child.pid, 'Max cpu time'), [Infinity, Infinity]);
+  assert.deepEqual(procRlimit(child.pid, 'cpu', [1000, Infinity]), [Infinity, Infinity]);
+  assert.deepEqual(kernelLimits(child.pid, 'Max cpu time'), [1000, Infinity]);
+  assert.deepEqual(procRlimit(child.pid, 'cpu', [-1, -1]), [1000, Infinity]);
+  assert.deepEqual(kernelLimits(child.pid, 'Max cpu time'), [Infinity, Infinity]);
+});
+
+test('raising a hard limit without CAP_SYS_RESOURCE is AccessDenied and changes nothing', async (t) => {
+  const child = await spawnShell('exec sleep 60');
+  t.after(() => child.stop());
+  const before = kernelLimits(child.pid, 'Max open files');
+  assert.ok(Number.isFinite(before[1]));
+  assert.throws(
+    () => procRlimit(child.pid, 'nofile', [before[0], before[1] + 1]),
+    (err: unknown) => {
+      return err instanceof AccessDenied && err.code === 'EPERM' && err.pid === child.pid;
+    },
+  );
+  assert.deepEqual(kernelLimits(child.pid, 'Max open files'), before);
+});
+
+test('soft above hard is a RangeError and nothing is written', async (t) => {
+  const child = await spawnShell('exec sleep 60');
+  t.after(() => child.stop());
+  const before = kernelLimits(child.pid, 'Max open files');
+  assert.throws(() => procRlimit(child.pid, 'nofile', [600, 500]), {
+    name: 'RangeError',
+    message: 'current limit exceeds maximum limit',
+  });
+  assert.deepEqual(kernelLimits(child.pid, 'Max open files'), before);
+});
+
+test("another user's process: reads fall back to /proc/PID/limits, writes are AccessDenied", async (t) => {
+  const child = await spawnCommand(
+    ['setpriv', '--reuid', '65534', '--regid', '65534', '--clear-groups', 'sleep', '60'],
+    'sleep',
+  );
+  t.after(() => child.stop());
+  // prlimit(2) itself refuses to read here:
+  assert.throws(() => execFileSync('prlimit', ['--pid', String(child.pid), '--nofile'], { stdio: 'pipe' }));
+  const before = kernelLimits(child.pid, 'Max open files');
+  assert.deepEqual(procGetrlimit(child.pid, 'nofile'), before);
+  assert.deepEqual(procRlimit(child.pid, 'nofile'), before);
+  assert.throws(() => procRlimit(child.pid, 'nofile', [10, 20]), AccessDenied);
+  assert.deepEqual(kernelLimits(child.pid, 'Max open files'), before);
+});
+
+test('bigint mode gives exact rlim_t values, RLIM_INFINITY included', async (t) => {
+  const child = await spawnShell('exec sleep 60');
+  t.after(() => child.stop());
+  const big = 2n ** 53n + 1n;
+  procRlimit(child.pid, 'fsize', [big, constants.RLIM_INFINITY_BIGINT], { bigint: true });
+  assert.deepEqual(limitsLine(child.pid, 'Max file size'), [String(big), 'unlimited']);
+  assert.deepEqual(procGetrlimit(child.pid, 'fsize', { bigint: true }), [big, constants.RLIM_INFINITY_BIGINT]);
+  assert.deepEqual(procGetrlimit(child.pid, 'fsize'), [Number(big), Infinity]);
+  const top = 2n ** 64n - 2n;
+  procRlimit(child.pid, 'fsize', [top, top], { bigint: true });
+  assert.deepEqual(procGetrlimit(child.pid, 'fsize', { bigint: true }), [top, top]);
+});
+
+test('a proc whose isRunning() is false is NoSuchProcess before anything is written', async (t) => {
+  const child = await spawnShell('exec sleep 60');
+  t.after(() => child.stop());
+  const before = kernelLimits(child.pid, 'Max open files');
+  assert.throws(() => procRlimit({ pid: child.pid, isRunning: () => false }, 'nofile', [10, 20]), NoSuchProcess);
+  assert.deepEqual(kernelLimits(child.pid, 'Max open files'), before);
+});
+
+test('reaped PIDs are NoSuchProcess; bad resources and limits are typed errors', async () => {
+  const dead = deadPid();
+  assert.throws(() => procGetrlimit(dead, 'nofile'), NoSuchProcess);
+  assert.throws(() => procRlimit(dead, 'nofile', [1, 2]), NoSuchProcess);
+  assert.throws(() => procGetrlimit(process.pid, 'bogus'), {
+    name: 'RangeError',
+    message: 'invalid resource specified',
+  });
+  assert.throws(() => procGetrlimit(process.pid, 99), { name: 'RangeError' });
+  assert.throws(() => procGetrlimit(process.pid, 1.5), { name: 'TypeError' });
+  assert.throws(() => procRlimit(process.pid, 'nofile', [1.5, 2]), { name: 'RangeError' });
+  assert.throws(() => procGetrlimit(process.pid, 'nofile', { bigint: 'yes' } as never), { name: 'TypeError' });
+});

@@ -1,0 +1,47 @@
+// Type tests for the public API: checked by `tsc` during `npm test`'s build,
+// never run. A wrong overload or a widened return type fails the build.
+/* eslint-disable @typescript-eslint/no-unused-vars -- the values below exist only to have their types checked */
+import {
+  type BigLimits,
+  type Limits,
+  type Sigmasks,
+  Process,
+  constants,
+  procAsDict,
+  procGetrlimit,
+  procRlimit,
+  procGetgroups,
+  oneshotProc,
+} from '../../src/index.js';
+
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+function expectType<T extends true>(): T | undefined {
+  return undefined;
+}
+
+export function checks(pid: number, child: import('node:child_process').ChildProcess): void {
+  expectType<Equal<ReturnType<typeof procGetgroups>, number[]>>();
+  const a = procGetrlimit(pid, 'nofile');
+  expectType<Equal<typeof a, Limits>>();
+  const b = procGetrlimit(pid, constants.RLIMIT_NOFILE!, { bigint: true });
+  expectType<Equal<typeof b, BigLimits>>();
+  const c = procRlimit(child, 'nofile', [1024, Infinity]);
+  expectType<Equal<typeof c, Limits>>();
+  const d = procRlimit(process, 'nofile', [1n, -1n], { bigint: true });
+  expectType<Equal<typeof d, BigLimits>>();
+  const e = procAsDict(pid, { attrs: ['umask', 'sigmasks'], adValue: 'n/a' as const });
+  expectType<Equal<typeof e, { umask: number | 'n/a'; sigmasks: Sigmasks | 'n/a' }>>();
+  const f = procAsDict(pid);
+  expectType<Equal<typeof f.groups, number[] | null>>();
+  const g = oneshotProc(pid, async () => 5);
+  expectType<Equal<typeof g, Promise<number>>>();
+  const p = new Process(pid);
+  const h = p.rlimit('core', [0, 0], { bigint: true });
+  expectType<Equal<typeof h, BigLimits>>();
+  // @ts-expect-error a string is not a PID
+  procGetgroups('1');
+  // @ts-expect-error three limits
+  procRlimit(pid, 'nofile', [1, 2, 3]);
+  // @ts-expect-error unknown attr
+  procAsDict(pid, { attrs: ['nope'] });
+}

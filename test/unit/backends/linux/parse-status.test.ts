@@ -1,0 +1,97 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  parseGroups,
+  parseSigmasks,
+  parseSigset,
+  parseState,
+  parseTgid,
+  parseUmask,
+} from '../../../../src/backends/linux/parse-status.js';
+
+// Captured from Linux 6.18 (fs/proc/array.c layout), trimmed to the lines that matter.
+const STATUS = [
+  'Name:\tsleep',
+  'Umask:\t0077',
+  'State:\tS (sleeping)',
+  'Tgid:\t4242',
+  'Pid:\t4242',
+  'Uid:\t65534\t65534\t65534\t65534',
+  'Groups:\t4 24 100 ',
+  'SigQ:\t1/96365',
+  'SigPnd:\t0000000000000000',
+  'ShdPnd:\t8000000000000001',
+  'SigBlk:\t0000000000010002',
+  'SigIgn:\t0000000000000004',
+  'SigCgt:\t0000000200004000',
+  'CapInh:\t0000000000000000',
+  '',
+].join('\n');
+
+const buf = (text: string): Buffer => Buffer.from(text, 'latin1');
+
+test('Umask is read as octal', () => {
+  assert.equal(parseUmask(buf(STATUS)), 0o077);
+  assert.equal(parseUmask(buf(STATUS.replace('0077', '0022'))), 0o022);
+});
+
+test('a status without Umask (kernel < 4.7, or a zombie) gives undefined', () => {
+  assert.equal(parseUmask(buf(STATUS.replace('Umask:\t0077\n', ''))), undefined);
+});
+
+test('a malformed Umask is an EBADMSG error, never a guess', () => {
+  assert.throws(() => parseUmask(buf(STATUS.replace('0077', '00x7'))), { code: 'EBADMSG' });
+  assert.throws(() => parseUmask(buf('Name:\tx\nUmask:\t0077')), { code: 'EBADMSG' });
+});
+
+test('Groups keep the kernel order, and an empty line is []', () => {
+  assert.deepEqual(parseGroups(buf(STATUS)), [4, 24, 100]);
+  assert.deepEqual(parseGroups(buf(STATUS.replace('Groups:\t4 24 100 ', 'Groups:\t '))), []);
+  assert.deepEqual(parseGroups(buf(STATUS.replace('Groups:\t4 24 100 ', 'Groups:\t'))), []);
+  assert.deepEqual(parseGroups(buf(STATUS.replace('4 24 100', '4294967294'))), [4294967294]);
+});
+
+test('a Groups line cut before its newline is an error, not a partial list', () => {
+  assert.throws(() => parseGroups(buf('Name:\tx\nGroups:\t4 24 10')), { code: 'EBADMSG' });
+});
+
+test('signal sets: bit N-1 is signal N, all 64 bits exact', () => {
+  const masks = parseSigmasks(buf(STATUS));
+  if (masks === undefined) throw new Error('no masks');
+  assert.deepEqual([...masks.pending], []);
+  assert.deepEqual(
+    [...masks.processPending].sort((a, b) => a - b),
+    [1, 64],
+  );
+  assert.deepEqual(
+    [...masks.blocked].sort((a, b) => a - b),
+    [2, 17],
+  );
+  assert.deepEqual([...masks.ignored], [3]);
+  assert.deepEqual(
+    [...masks.caught].sort((a, b) => a - b),
+    [15, 34],
+  );
+});
+
+test('a 128-signal mask (32 hex digits, as on MIPS) decodes every signal', () => {
+  const set = parseSigset(buf('Name:\tx\nSigBlk:\t80000000000000000000000000000001\n'), Buffer.from('\nSigBlk:\t'));
+  assert.deepEqual(
+    [...(set ?? [])].sort((a, b) => a - b),
+    [1, 128],
+  );
+});
+
+test('State and Tgid', () => {
+  assert.equal(parseState(buf(STATUS)), 'S');
+  assert.equal(parseState(buf(STATUS.replace('S (sleeping)', 'Z (zombie)'))), 'Z');
+  assert.equal(parseTgid(buf(STATUS)), 4242);
+});
+
+test('the live status of this process parses', async () => {
+  const { readFileSync } = await import('node:fs');
+  const own = readFileSync('/proc/self/status');
+  assert.equal(parseUmask(own), process.umask());
+  assert.equal(parseTgid(own), process.pid);
+  assert.ok(parseSigmasks(own));
+});
