@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as lib from '../../src/index.js';
 import { type Child, deadPid, spawnShell } from '../helpers/children.js';
-import { IS_ROOT, type Outcome, outcome, runAgent, scratchDir } from './support.js';
+import { IS_ROOT, type Outcome, asNobody, outcome, runAgent, scratchDir } from './support.js';
 
-const NOBODY = ['setpriv', '--reuid', '65534', '--regid', '65534', '--clear-groups'];
 const PID_MAX = Number(readFileSync('/proc/sys/kernel/pid_max', 'latin1'));
 
 const CALLS = [
@@ -65,14 +64,16 @@ void describe('hardening: restricted /proc', () => {
         mkdirSync(mnt, { recursive: true, mode: 0o755 });
         const dead = deadPid();
         const never = PID_MAX + 1;
+        const nobody = asNobody();
         const spec = {
+          ...nobody.spec,
           procfs: mnt,
           queries: [...queriesFor(target.pid), ...queriesFor(dead), ...queriesFor(never)],
         };
         spec.queries.push({ fn: 'procGetUmask', args: ['$self'] });
         const script = `mount -t proc -o hidepid=${hidepid} proc "$0" && exec "$@"`;
         const { result } = await runAgent<QueryReport>(
-          ['unshare', '--mount', 'sh', '-c', script, mnt, ...NOBODY],
+          ['unshare', '--mount', 'sh', '-c', script, mnt, ...nobody.prefix],
           'query-agent',
           spec,
         );

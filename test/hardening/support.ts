@@ -14,6 +14,25 @@ export const DIST = join(ROOT, 'dist/index.js');
 /** True when the tests may create namespaces and mount procfs. */
 export const IS_ROOT = process.getuid?.() === 0;
 
+const SETPRIV_NOBODY = ['setpriv', '--reuid', '65534', '--regid', '65534', '--clear-groups'];
+
+/**
+ * How to run an agent as uid 65534 with no groups: setpriv when that user can
+ * read this checkout, else an empty prefix plus {dropTo: 65534} for the agent
+ * to drop privileges itself once the package is loaded (forced with
+ * HARDENING_NOBODY=drop).
+ */
+export function asNobody(): { prefix: string[]; spec: { dropTo?: number } } {
+  if (process.env.HARDENING_NOBODY === 'drop') return { prefix: [], spec: { dropTo: 65534 } };
+  const probe = spawnSync(SETPRIV_NOBODY[0]!, [
+    ...SETPRIV_NOBODY.slice(1),
+    process.execPath,
+    agentPath('query-agent'),
+    '{"queries":[]}',
+  ]);
+  return probe.status === 0 ? { prefix: SETPRIV_NOBODY, spec: {} } : { prefix: [], spec: { dropTo: 65534 } };
+}
+
 /** The compiled agent script `name` (test/hardening/agents/NAME.ts). */
 export function agentPath(name: string): string {
   return join(__dirname, 'agents', `${name}.js`);

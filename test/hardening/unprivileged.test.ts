@@ -7,14 +7,12 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { type Child, limitsLine, spawnCommand } from '../helpers/children.js';
-import { IS_ROOT, type Outcome, runAgent } from './support.js';
+import { IS_ROOT, type Outcome, asNobody, runAgent } from './support.js';
 
 interface QueryReport {
   uid: number;
   outcomes: Outcome[];
 }
-
-const NOBODY = ['setpriv', '--reuid', '65534', '--regid', '65534', '--clear-groups'];
 
 function value(o: Outcome | undefined): unknown {
   assert.ok(o !== undefined && 'ok' in o, `expected a value, got ${JSON.stringify(o)}`);
@@ -55,7 +53,8 @@ void describe('hardening: unprivileged caller', { skip: !IS_ROOT && 'needs root 
       { fn: 'procRlimit', args: [pid, 'core', [0, 0]] },
       { fn: 'Process.rlimit', args: [pid, 'nofile', [Number(nofileBefore[0]), Number(nofileBefore[1])]] },
     ];
-    const { result } = await runAgent<QueryReport>(NOBODY, 'query-agent', { queries });
+    const nobody = asNobody();
+    const { result } = await runAgent<QueryReport>(nobody.prefix, 'query-agent', { ...nobody.spec, queries });
     assert.equal(result.uid, 65534);
     const o = result.outcomes;
     const status = readFileSync(`/proc/${pid}/status`, 'latin1');
