@@ -35,7 +35,7 @@ void describe('hardening: processes that die mid-call', { skip: !IS_ROOT && 'nee
       assert.equal(result.code, 0, 'the race leader ran to the end');
       assert.equal(counts.processes, children);
       // The race really covered every phase: live values, zombies and reaped PIDs.
-      assert.ok(counts.values > children / 2, `${counts.values} values`);
+      assert.ok(counts.values > children / 4, `${counts.values} values`);
       assert.ok(counts.zombie > 0, 'some calls met a zombie');
       assert.ok(counts.gone >= children, 'every child was finally reported gone');
       t.diagnostic(
