@@ -4,7 +4,7 @@ import type { FunctionName } from './availability.js';
 import type { Backend, Sigmasks, Target } from './backends/backend.js';
 import { translate } from './errno.js';
 import { AccessDenied, NoSuchProcess, ZombieProcess, notSupported } from './errors.js';
-import { TARGET } from './hold-target.js';
+import { heldTarget } from './hold-target.js';
 import {
   type BigLimits,
   type LimitValue,
@@ -19,7 +19,11 @@ import {
   type ProcLike,
   type ResolvedProc,
   invalidArgType,
+  hasOwnOption,
+  isArray,
   outOfRange,
+  readArray,
+  readOption,
   resolveProc,
   validateBooleanOption,
   validateFunction,
@@ -40,27 +44,42 @@ export interface RlimitOptions {
 
 interface Call {
   readonly backend: Backend;
-  readonly resolved: ResolvedProc;
+  readonly pid: number;
   readonly target: Target;
+  /** The caller's own liveness check (an object's isRunning), asked before a write. */
+  readonly isRunning: (() => boolean) | undefined;
 }
 
-// Validation, then availability, then the PID range; no OS call before all three.
+// Validation of `proc` and availability; no OS call. A Process is found by
+// identity and reads through its pinned target; anything else is validated
+// once, so a getter is never read twice and can never name two processes.
 function prepare(fn: FunctionName, proc: unknown): Call {
-  const resolved = resolveProc(proc);
+  const held = heldTarget(proc);
+  const resolved: ResolvedProc = held === undefined ? resolveProc(proc) : { pid: 0, isRunning: undefined };
   const backend = getBackend();
   if (!backend.availability[fn]) throw notSupported(fn, backend.platform);
-  const { pid } = resolved;
-  if (pid <= 0 || pid > backend.maxPid) throw new NoSuchProcess(pid);
-  const held = (proc as { [TARGET]?: () => Target } | null)?.[TARGET];
-  const target = typeof held === 'function' ? held.call(proc) : { pid, dir: undefined, alive: undefined };
-  return { backend, resolved, target };
+  if (held !== undefined) {
+    const target = held();
+    // The handle's own isRunning() (its hold, unless a caller overrode it).
+    const handle = proc as { isRunning(): boolean };
+    return { backend, pid: target.pid, target, isRunning: () => Boolean(handle.isRunning()) };
+  }
+  const { pid, isRunning } = resolved;
+  return { backend, pid, target: { pid, dir: undefined, alive: undefined }, isRunning };
+}
+
+// The PID range is checked after every argument has been validated, so bad
+// input is always a TypeError or RangeError whatever the PID.
+function checkRange(call: Call): void {
+  if (call.pid <= 0 || call.pid > call.backend.maxPid) throw new NoSuchProcess(call.pid);
 }
 
 function run<T>(fn: FunctionName, call: Call, op: (backend: Backend, target: Target) => T): T {
+  checkRange(call);
   try {
     return op(call.backend, call.target);
   } catch (err) {
-    throw translate(err, call.resolved.pid, call.backend, fn);
+    throw translate(err, call.pid, call.backend, fn);
   }
 }
 
@@ -101,7 +120,7 @@ export function procGetrlimit(proc: ProcLike, resource: Resource, options?: Rlim
 export function procGetrlimit(proc: ProcLike, resource: Resource, options?: RlimitOptions): Limits | BigLimits {
   const call = prepare('procGetrlimit', proc);
   const res = resolveResource(resource, call.backend.rlimits);
-  const bigint = validateBooleanOption(validateOptions<RlimitOptions>(options).bigint, 'options.bigint', false);
+  const bigint = bigintOption(options);
   const raw = run('procGetrlimit', call, (b, t) => b.getRlimit(t, res));
   return bigint ? raw : toNumberLimits(raw, call.backend.rlimInfinity);
 }
@@ -137,7 +156,7 @@ export function procRlimit(
   const call = prepare('procRlimit', proc);
   const { backend } = call;
   const res = resolveResource(resource, backend.rlimits);
-  const bigint = validateBooleanOption(validateOptions<RlimitOptions>(options).bigint, 'options.bigint', false);
+  const bigint = bigintOption(options);
   let raw: BigLimits;
   if (newLimits === undefined || newLimits === null) {
     raw = run('procRlimit', call, (b, t) => b.getRlimit(t, res));
@@ -145,9 +164,8 @@ export function procRlimit(
     const limits = normalizeLimits(newLimits, backend.rlimInfinity);
     // A handle that knows its process is gone (or its PID reused) must not let a
     // write reach whoever holds the PID now.
-    if (call.resolved.isRunning !== undefined && !call.resolved.isRunning()) {
-      throw new NoSuchProcess(call.resolved.pid);
-    }
+    checkRange(call);
+    if (call.isRunning !== undefined && !call.isRunning()) throw new NoSuchProcess(call.pid);
     raw = run('procRlimit', call, (b, t) => b.setRlimit(t, res, limits));
   }
   return bigint ? raw : toNumberLimits(raw, backend.rlimInfinity);
@@ -189,15 +207,21 @@ export function procAsDict<K extends AsDictAttr = AsDictAttr, A = null>(
   proc: ProcLike,
   options?: AsDictOptions<K, A>,
 ): { [P in K]: ProcInfo[P] | A } {
-  const { pid } = resolveProc(proc);
+  // `proc` is resolved once: every attribute is read for the same PID even if
+  // its pid getter would answer differently on a second read.
+  const held = heldTarget(proc);
+  const pinned: ProcLike = held === undefined ? Object.freeze({ ...resolveProc(proc) }) : proc;
+  const pid = held === undefined ? (pinned as ResolvedProc).pid : held().pid;
   const opts = validateOptions<AsDictOptions<K, A>>(options);
-  const attrs = validateAttrs(opts.attrs);
-  const adValue = (Object.hasOwn(opts, 'adValue') ? opts.adValue : null) as A;
+  const attrs = validateAttrs(readOption(opts, 'attrs', 'options.attrs'));
+  const adValue = (
+    hasOwnOption(opts, 'adValue', 'options.adValue') ? readOption(opts, 'adValue', 'options.adValue') : null
+  ) as A;
   return runOneshot(pid, () => {
     const out = {} as Record<string, unknown>;
     for (const attr of attrs) {
       try {
-        out[attr] = GETTERS[attr](proc);
+        out[attr] = GETTERS[attr](pinned);
       } catch (err) {
         if (err instanceof ZombieProcess || err instanceof AccessDenied || isNotSupported(err)) out[attr] = adValue;
         else throw err;
@@ -207,11 +231,19 @@ export function procAsDict<K extends AsDictAttr = AsDictAttr, A = null>(
   });
 }
 
+function bigintOption(options: unknown): boolean {
+  return validateBooleanOption(
+    readOption(validateOptions(options), 'bigint', 'options.bigint'),
+    'options.bigint',
+    false,
+  );
+}
+
 function validateAttrs(attrs: unknown): readonly AsDictAttr[] {
   if (attrs === undefined) return AS_DICT_ATTRS;
-  if (!Array.isArray(attrs)) throw invalidArgType('options.attrs', 'an array of attribute names', attrs);
+  if (!isArray(attrs)) throw invalidArgType('options.attrs', 'an array of attribute names', attrs);
   const out: AsDictAttr[] = [];
-  for (const attr of attrs as unknown[]) {
+  for (const attr of readArray(attrs, 'options.attrs')) {
     if (typeof attr !== 'string') throw invalidArgType('options.attrs', 'an array of strings', attr);
     if (!(AS_DICT_ATTRS as readonly string[]).includes(attr)) throw outOfRange(`invalid attr name '${attr}'`);
     if (!out.includes(attr as AsDictAttr)) out.push(attr as AsDictAttr);

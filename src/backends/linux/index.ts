@@ -5,7 +5,7 @@ import { existsSync, readlinkSync, statfsSync } from 'node:fs';
 import { AVAILABILITY } from '../../availability.js';
 import { cached } from '../../oneshot.js';
 import { OsError, errorCode } from '../../os-error.js';
-import { getProcfsPath, isDefaultProcfs } from '../../procfs-path.js';
+import { getProcfsPath } from '../../procfs-path.js';
 import type { BigLimits } from '../../limits.js';
 import { FfiUnavailable } from '../../ffi/koffi.js';
 import type { Backend, ProcessState, Sigmasks, Target } from '../backend.js';
@@ -15,7 +15,7 @@ import { linuxLibc } from './libc.js';
 import { malformed } from './malformed.js';
 import { parseLimits } from './parse-limits.js';
 import { parseStat } from './parse-stat.js';
-import { parseGroups, parseSigmasks, parseState, parseUmask } from './parse-status.js';
+import { parseGroups, parseSigmasks, parseState, parseThreads, parseUmask } from './parse-status.js';
 import { readProcFile } from './procfs.js';
 
 const EPERM = 1;
@@ -26,14 +26,43 @@ function dirOf(t: Target): string {
   return t.dir ?? `${getProcfsPath()}/${t.pid}`;
 }
 
-// A file's bytes: the shared read buffer normally, a private copy inside a oneshot.
+// A file's bytes: the shared read buffer normally, a private copy inside a
+// oneshot. The cache key is the file's path, not the PID: a Process pinned to a
+// process whose PID was reused must not be served what a read by number cached.
+// A process held by start time only reads by number too, so it never shares
+// that cache: each of its reads is confirmed against the hold.
 function source(t: Target, name: 'status' | 'stat' | 'limits'): Buffer {
+  const path = `${dirOf(t)}/${name}`;
+  if (heldByStartTime(t)) return readPinned(t, path);
   return cached(
     t.pid,
-    name,
-    () => readProcFile(`${dirOf(t)}/${name}`),
+    path,
+    () => readPinned(t, path),
     (view) => Buffer.from(view),
   );
+}
+
+function heldByStartTime(t: Target): boolean {
+  return t.dir === undefined && t.alive !== undefined;
+}
+
+// A held process that is gone is gone, whatever holds its PID now: a failed
+// read asks the hold, not /proc/PID (which may be another process's).
+// A target held by start time only (no pinned directory) reads by number, so
+// the read counts only if the same process still holds the PID afterwards. The
+// bytes are copied first: the check reads stat into the shared buffer.
+function readPinned(t: Target, path: string): Buffer {
+  let view: Buffer;
+  try {
+    view = readProcFile(path);
+  } catch (err) {
+    confirmAlive(t, 'read');
+    throw err;
+  }
+  if (!heldByStartTime(t)) return view;
+  const bytes = Buffer.from(view);
+  confirmAlive(t, 'read');
+  return bytes;
 }
 
 // Answers from a system call that took the PID number are only the held
@@ -42,10 +71,10 @@ function confirmAlive(t: Target, syscall: string): void {
   if (t.alive !== undefined && !t.alive()) throw new OsError('ESRCH', syscall, { state: 'gone' });
 }
 
-// The libc binding, or undefined when reads must come from procfs: another
-// procfs tree than the caller's own /proc, or no koffi on this machine.
+// The libc binding, or undefined when reads must come from procfs: a procfs
+// tree of another PID namespace, or no koffi on this machine.
 function syscalls(): ReturnType<typeof linuxLibc> | undefined {
-  if (!isDefaultProcfs()) return undefined;
+  if (!samePidNamespace()) return undefined;
   try {
     return linuxLibc();
   } catch (err) {
@@ -72,7 +101,7 @@ function umaskSupported(): boolean {
 }
 
 function pidSyscall(t: Target, name: 'getpgid' | 'getsid', field: 'pgid' | 'sid'): number {
-  return cached(t.pid, field, () => {
+  const ask = (): number => {
     const libc = syscalls();
     if (libc !== undefined) {
       const value = libc[name](t.pid);
@@ -80,8 +109,13 @@ function pidSyscall(t: Target, name: 'getpgid' | 'getsid', field: 'pgid' | 'sid'
       confirmAlive(t, name);
       return value;
     }
-    return parseStat(source(t, 'stat'))[field];
-  });
+    const stat = parseStat(source(t, 'stat'));
+    // Printed for a task being reaped: pgid and sid -1, not the process's.
+    if (stat.threads === 0) throw new OsError('ESRCH', 'read', { path: `${dirOf(t)}/stat`, state: 'gone' });
+    return stat[field];
+  };
+  // As in source(): a process held by start time never shares the oneshot cache.
+  return heldByStartTime(t) ? ask() : cached(t.pid, `${dirOf(t)}#${field}`, ask);
 }
 
 export const linuxBackend: Backend = {
@@ -116,8 +150,12 @@ export const linuxBackend: Backend = {
   },
 
   getSigmasks(t: Target): Sigmasks {
-    const masks = parseSigmasks(source(t, 'status'));
+    const buf = source(t, 'status');
+    const masks = parseSigmasks(buf);
     if (masks === undefined) throw malformed('status', 'SigPnd/SigBlk/SigIgn/SigCgt/ShdPnd');
+    // Threads: 0 means the masks were printed as zeros for a task being reaped,
+    // not read: the process is gone, whatever its State line said a moment before.
+    if (parseThreads(buf) === 0) throw new OsError('ESRCH', 'read', { path: `${dirOf(t)}/status`, state: 'gone' });
     return masks;
   },
 
@@ -150,9 +188,9 @@ export const linuxBackend: Backend = {
   },
 
   setRlimit(t: Target, resource: number, limits: BigLimits): BigLimits {
-    if (!isDefaultProcfs()) {
+    if (!samePidNamespace()) {
       throw new OsError('ENOTSUP', 'prlimit', {
-        detail: `limits cannot be set while the procfs path is ${getProcfsPath()}: prlimit(2) takes PIDs of the caller's own PID namespace`,
+        detail: `limits cannot be set while the procfs path ${getProcfsPath()} shows another PID namespace than this process's: prlimit(2) takes PIDs of the caller's own`,
       });
     }
     const libc = linuxLibc();
@@ -160,6 +198,10 @@ export const linuxBackend: Backend = {
     IN.writeBigUInt64LE(limits[0], 0);
     IN.writeBigUInt64LE(limits[1], 8);
     if (libc.prlimit(t.pid, resource, IN, OUT) !== 0) throw OsError.fromErrno(libc.errno(), 'prlimit');
+    // prlimit(2) takes a number, not the pinned process: if the held process
+    // vanished between the check above and the call, the write may have reached
+    // a process that took its PID in that window. Never report that as success.
+    confirmAlive(t, 'prlimit');
     return [OUT.readBigUInt64LE(0), OUT.readBigUInt64LE(8)];
   },
 
@@ -169,7 +211,7 @@ export const linuxBackend: Backend = {
 
   diagnose(pid: number, cause: unknown): ProcessState {
     const root = getProcfsPath();
-    if (!existsSync(root)) return 'unknown';
+    if (!existsSync(root)) return 'no-procfs';
     let state: string | undefined;
     try {
       state = parseStat(readProcFile(`${root}/${pid}/stat`)).state;
@@ -205,12 +247,14 @@ let namespaceCheck: { root: string; same: boolean } | undefined;
 
 const PROC_SUPER_MAGIC = 0x9fa0; // statfs(2), include/uapi/linux/magic.h
 
-// A procfs mount shows the PIDs of the namespace it was mounted for; its "self"
-// link names us by our PID there. Only a real procfs whose "self" is our own
-// PID is taken to be our namespace's.
+// System calls take PIDs of the caller's PID namespace; a procfs mount shows
+// those of the namespace it was mounted for, and its "self" link names us by
+// our PID there. Only a real procfs whose "self" is our own PID is taken to be
+// our namespace's: not a host's /proc given to setProcfsPath, not a copied
+// tree, and not a /proc left from a parent namespace (unshare --pid without
+// --mount-proc, some containers), even though its path is /proc.
 function samePidNamespace(): boolean {
   const root = getProcfsPath();
-  if (root === '/proc') return true;
   if (namespaceCheck?.root !== root) {
     let same = false;
     try {
