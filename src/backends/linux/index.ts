@@ -2,8 +2,9 @@
 // signal masks, and limits or pgid/sid where a system call cannot serve), and
 // prlimit(2), getpgid(2), getsid(2) through koffi where it can.
 import { existsSync, readlinkSync, statfsSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { AVAILABILITY } from '../../availability.js';
-import { cached } from '../../oneshot.js';
+import { oneshotCache } from '../../oneshot.js';
 import { OsError, errorCode } from '../../os-error.js';
 import { getProcfsPath, isDefaultProcfs } from '../../procfs-path.js';
 import type { BigLimits } from '../../limits.js';
@@ -11,7 +12,7 @@ import { FfiUnavailable } from '../../ffi/koffi.js';
 import type { Backend, ProcessState, Sigmasks, Target } from '../backend.js';
 import { LINUX_PID_MAX_LIMIT, LINUX_RLIMITS, LINUX_RLIM_INFINITY, PF_EXITING } from './constants.js';
 import { holdProcess } from './hold.js';
-import { linuxLibc } from './libc.js';
+import { type LinuxLibc, linuxLibc } from './libc.js';
 import { malformed } from './malformed.js';
 import { parseLimits } from './parse-limits.js';
 import { parseStat } from './parse-stat.js';
@@ -21,19 +22,24 @@ import { readProcFile } from './procfs.js';
 const EPERM = 1;
 const OUT = Buffer.alloc(16);
 const IN = Buffer.alloc(16);
+// struct rlimit { rlim_t rlim_cur, rlim_max; } in native byte order (getrlimit(2)).
+const IN_VALUES = new BigUint64Array(IN.buffer, IN.byteOffset, 2);
 
 function dirOf(t: Target): string {
   return t.dir ?? `${getProcfsPath()}/${t.pid}`;
 }
 
 // A file's bytes: the shared read buffer normally, a private copy inside a oneshot.
+// Written out rather than through cached(): no closure per call on the hot path.
 function source(t: Target, name: 'status' | 'stat' | 'limits'): Buffer {
-  return cached(
-    t.pid,
-    name,
-    () => readProcFile(`${dirOf(t)}/${name}`),
-    (view) => Buffer.from(view),
-  );
+  const cache = oneshotCache(t.pid);
+  if (cache === undefined) return readProcFile(`${dirOf(t)}/${name}`);
+  let buf = cache.get(name) as Buffer | undefined;
+  if (buf === undefined) {
+    buf = Buffer.from(readProcFile(`${dirOf(t)}/${name}`));
+    cache.set(name, buf);
+  }
+  return buf;
 }
 
 // Answers from a system call that took the PID number are only the held
@@ -42,16 +48,21 @@ function confirmAlive(t: Target, syscall: string): void {
   if (t.alive !== undefined && !t.alive()) throw new OsError('ESRCH', syscall, { state: 'gone' });
 }
 
+let libc: LinuxLibc | null | undefined;
+
 // The libc binding, or undefined when reads must come from procfs: another
 // procfs tree than the caller's own /proc, or no koffi on this machine.
-function syscalls(): ReturnType<typeof linuxLibc> | undefined {
+function syscalls(): LinuxLibc | undefined {
   if (!isDefaultProcfs()) return undefined;
-  try {
-    return linuxLibc();
-  } catch (err) {
-    if (err instanceof FfiUnavailable) return undefined;
-    throw err;
+  if (libc === undefined) {
+    try {
+      libc = linuxLibc();
+    } catch (err) {
+      if (!(err instanceof FfiUnavailable)) throw err;
+      libc = null;
+    }
   }
+  return libc ?? undefined;
 }
 
 const kernelPrintsUmask = new Map<string, boolean>();
@@ -71,17 +82,26 @@ function umaskSupported(): boolean {
   return known;
 }
 
-function pidSyscall(t: Target, name: 'getpgid' | 'getsid', field: 'pgid' | 'sid'): number {
-  return cached(t.pid, field, () => {
-    const libc = syscalls();
-    if (libc !== undefined) {
-      const value = libc[name](t.pid);
-      if (value < 0) throw OsError.fromErrno(libc.errno(), name);
-      confirmAlive(t, name);
-      return value;
-    }
-    return parseStat(source(t, 'stat'))[field];
-  });
+// getpgid(2) or getsid(2): the same shape, each with its own call site so that
+// both stay monomorphic; /proc/PID/stat answers when no system call can.
+function pidSyscall(t: Target, field: 'pgid' | 'sid'): number {
+  const cache = oneshotCache(t.pid);
+  if (cache === undefined) return askPid(t, field);
+  let value = cache.get(field) as number | undefined;
+  if (value === undefined) {
+    value = askPid(t, field);
+    cache.set(field, value);
+  }
+  return value;
+}
+
+function askPid(t: Target, field: 'pgid' | 'sid'): number {
+  const c = syscalls();
+  if (c === undefined) return parseStat(source(t, 'stat'))[field];
+  const value = field === 'pgid' ? c.getpgid(t.pid) : c.getsid(t.pid);
+  if (value < 0) throw OsError.fromErrno(c.errno(), field === 'pgid' ? 'getpgid' : 'getsid');
+  confirmAlive(t, field === 'pgid' ? 'getpgid' : 'getsid');
+  return value;
 }
 
 export const linuxBackend: Backend = {
@@ -122,21 +142,21 @@ export const linuxBackend: Backend = {
   },
 
   getPgid(t: Target): number {
-    return pidSyscall(t, 'getpgid', 'pgid');
+    return pidSyscall(t, 'pgid');
   },
 
   getSid(t: Target): number {
-    return pidSyscall(t, 'getsid', 'sid');
+    return pidSyscall(t, 'sid');
   },
 
   getRlimit(t: Target, resource: number): BigLimits {
-    const libc = syscalls();
-    if (libc !== undefined) {
-      if (libc.prlimit(t.pid, resource, null, OUT) === 0) {
+    const c = syscalls();
+    if (c !== undefined) {
+      if (c.prlimit(t.pid, resource, null, OUT) === 0) {
         confirmAlive(t, 'prlimit');
-        return [OUT.readBigUInt64LE(0), OUT.readBigUInt64LE(8)];
+        return readLimits();
       }
-      const errno = libc.errno();
+      const errno = c.errno();
       // prlimit(2) needs the target's credentials (or CAP_SYS_RESOURCE) even to
       // read; /proc/PID/limits is world-readable, so it answers instead.
       if (errno !== EPERM) throw OsError.fromErrno(errno, 'prlimit');
@@ -155,12 +175,12 @@ export const linuxBackend: Backend = {
         detail: `limits cannot be set while the procfs path is ${getProcfsPath()}: prlimit(2) takes PIDs of the caller's own PID namespace`,
       });
     }
-    const libc = linuxLibc();
+    const c = syscalls() ?? linuxLibc();
     confirmAlive(t, 'prlimit');
-    IN.writeBigUInt64LE(limits[0], 0);
-    IN.writeBigUInt64LE(limits[1], 8);
-    if (libc.prlimit(t.pid, resource, IN, OUT) !== 0) throw OsError.fromErrno(libc.errno(), 'prlimit');
-    return [OUT.readBigUInt64LE(0), OUT.readBigUInt64LE(8)];
+    IN_VALUES[0] = limits[0];
+    IN_VALUES[1] = limits[1];
+    if (c.prlimit(t.pid, resource, IN, OUT) !== 0) throw OsError.fromErrno(c.errno(), 'prlimit');
+    return readLimits();
   },
 
   hold(pid: number) {
@@ -183,6 +203,31 @@ export const linuxBackend: Backend = {
     return errorCode(cause) === 'ESRCH' ? 'gone' : 'alive';
   },
 };
+
+// OUT as 32-bit halves in native order, the order prlimit(2) writes rlim_t in.
+const OUT_WORDS = new Uint32Array(OUT.buffer, OUT.byteOffset, 4);
+const LOW = endianness() === 'LE' ? 0 : 1;
+// The last value seen in each of the two slots, as words and as a BigInt: a
+// process's limits rarely change, and a BigInt built per read costs more than
+// the rest of a getrlimit call.
+const lastWords = new Uint32Array([1, 1, 1, 1]);
+const lastValues: [bigint, bigint] = [1n | (1n << 32n), 1n | (1n << 32n)];
+
+// The old limits prlimit(2) left in OUT.
+function readLimits(): BigLimits {
+  return [rlim(0), rlim(1)];
+}
+
+function rlim(slot: 0 | 1): bigint {
+  const lo = OUT_WORDS[2 * slot + LOW]!;
+  const hi = OUT_WORDS[2 * slot + 1 - LOW]!;
+  if (lastWords[2 * slot] !== lo || lastWords[2 * slot + 1] !== hi) {
+    lastWords[2 * slot] = lo;
+    lastWords[2 * slot + 1] = hi;
+    lastValues[slot] = (BigInt(hi) << 32n) | BigInt(lo);
+  }
+  return lastValues[slot];
+}
 
 function zombie(t: Target): OsError {
   return new OsError('ESRCH', 'read', { path: `${dirOf(t)}/status`, state: 'zombie' });
