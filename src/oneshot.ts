@@ -10,9 +10,19 @@ interface Scope {
 }
 
 const storage = new AsyncLocalStorage<Scope>();
+// How many scopes are open anywhere, in any async context.
+let openScopes = 0;
+
+function close(scope: Scope): void {
+  if (!scope.open) return;
+  scope.open = false;
+  openScopes--;
+}
 
 /** The cache for `pid` in the current oneshot, or undefined outside one. */
 export function oneshotCache(pid: number): Map<string, unknown> | undefined {
+  // Outside every oneshot (the common case) this is one comparison, not a store lookup.
+  if (openScopes === 0) return undefined;
   const scope = storage.getStore();
   if (scope === undefined || !scope.open) return undefined;
   return scope.caches.get(pid);
@@ -25,22 +35,21 @@ export function runOneshot<T>(pid: number, fn: () => T): T {
   const caches = new Map(outer !== undefined && outer.open ? outer.caches : undefined);
   caches.set(pid, new Map());
   const scope: Scope = { caches, open: true };
+  openScopes++;
   let result: T;
   try {
     result = storage.run(scope, fn);
   } catch (err) {
-    scope.open = false;
+    close(scope);
     throw err;
   }
   if (isThenable(result)) {
     // Close the scope when the promise settles: timers or callbacks that fn left
     // behind still run in its context, but must not see stale data.
-    const close = (): void => {
-      scope.open = false;
-    };
-    result.then(close, close);
+    const settle = (): void => close(scope);
+    result.then(settle, settle);
   } else {
-    scope.open = false;
+    close(scope);
   }
   return result;
 }
