@@ -1,7 +1,7 @@
 // The public functions: validate the arguments, pick the target, delegate to
 // this platform's backend, and translate any failure in one place.
 import type { FunctionName } from './availability.js';
-import type { Backend, Sigmasks, Target } from './backends/backend.js';
+import type { Sigmasks, Target } from './backends/backend.js';
 import { translate } from './errno.js';
 import { AccessDenied, NoSuchProcess, ZombieProcess, notSupported } from './errors.js';
 import { TARGET } from './hold-target.js';
@@ -17,7 +17,6 @@ import { runOneshot } from './oneshot.js';
 import { getBackend } from './platform.js';
 import {
   type ProcLike,
-  type ResolvedProc,
   invalidArgType,
   outOfRange,
   resolveProc,
@@ -38,60 +37,79 @@ export interface RlimitOptions {
   bigint?: boolean;
 }
 
-interface Call {
-  readonly backend: Backend;
-  readonly resolved: ResolvedProc;
-  readonly target: Target;
+// Validation, then availability, then the PID range; no OS call before all three.
+// A plain integer PID, the common case, builds nothing but its Target.
+function prepare(fn: FunctionName, proc: unknown): Target {
+  if (typeof proc === 'number' && Number.isInteger(proc)) return targetOf(fn, proc === 0 ? 0 : proc, undefined);
+  // resolveProc accepts nothing but numbers and non-null objects.
+  return targetOf(fn, resolveProc(proc).pid, proc as object);
 }
 
-// Validation, then availability, then the PID range; no OS call before all three.
-function prepare(fn: FunctionName, proc: unknown): Call {
-  const resolved = resolveProc(proc);
+// `holder` is the object a PID came from, which may carry a pinned target (a Process).
+function targetOf(fn: FunctionName, pid: number, holder: object | undefined): Target {
   const backend = getBackend();
   if (!backend.availability[fn]) throw notSupported(fn, backend.platform);
-  const { pid } = resolved;
   if (pid <= 0 || pid > backend.maxPid) throw new NoSuchProcess(pid);
-  const held = (proc as { [TARGET]?: () => Target } | null)?.[TARGET];
-  const target = typeof held === 'function' ? held.call(proc) : { pid, dir: undefined, alive: undefined };
-  return { backend, resolved, target };
+  if (holder !== undefined) {
+    const held = (holder as { [TARGET]?: unknown })[TARGET];
+    if (typeof held === 'function') return (held as () => Target).call(holder);
+  }
+  return { pid, dir: undefined, alive: undefined };
 }
 
-function run<T>(fn: FunctionName, call: Call, op: (backend: Backend, target: Target) => T): T {
-  try {
-    return op(call.backend, call.target);
-  } catch (err) {
-    throw translate(err, call.resolved.pid, call.backend, fn);
-  }
+// Each function catches for itself (no closure per call); the error becomes public here.
+function fail(err: unknown, t: Target, fn: FunctionName): Error {
+  return translate(err, t.pid, getBackend(), fn);
 }
 
 /** The process's umask, read without changing it. */
 export function procGetUmask(proc: ProcLike): number {
-  const call = prepare('procGetUmask', proc);
-  return run('procGetUmask', call, (b, t) => b.getUmask(t));
+  const t = prepare('procGetUmask', proc);
+  try {
+    return getBackend().getUmask(t);
+  } catch (err) {
+    throw fail(err, t, 'procGetUmask');
+  }
 }
 
 /** The process's supplementary groups, in the kernel's order. */
 export function procGetgroups(proc: ProcLike): number[] {
-  const call = prepare('procGetgroups', proc);
-  return run('procGetgroups', call, (b, t) => b.getGroups(t));
+  const t = prepare('procGetgroups', proc);
+  try {
+    return getBackend().getGroups(t);
+  } catch (err) {
+    throw fail(err, t, 'procGetgroups');
+  }
 }
 
 /** The process group ID. */
 export function procGetpgid(proc: ProcLike): number {
-  const call = prepare('procGetpgid', proc);
-  return run('procGetpgid', call, (b, t) => b.getPgid(t));
+  const t = prepare('procGetpgid', proc);
+  try {
+    return getBackend().getPgid(t);
+  } catch (err) {
+    throw fail(err, t, 'procGetpgid');
+  }
 }
 
 /** The session ID. */
 export function procGetsid(proc: ProcLike): number {
-  const call = prepare('procGetsid', proc);
-  return run('procGetsid', call, (b, t) => b.getSid(t));
+  const t = prepare('procGetsid', proc);
+  try {
+    return getBackend().getSid(t);
+  } catch (err) {
+    throw fail(err, t, 'procGetsid');
+  }
 }
 
 /** Pending, blocked, ignored and caught signals, and signals pending for the whole process. */
 export function procGetSigmasks(proc: ProcLike): Sigmasks {
-  const call = prepare('procGetSigmasks', proc);
-  return run('procGetSigmasks', call, (b, t) => b.getSigmasks(t));
+  const t = prepare('procGetSigmasks', proc);
+  try {
+    return getBackend().getSigmasks(t);
+  } catch (err) {
+    throw fail(err, t, 'procGetSigmasks');
+  }
 }
 
 /** The `[soft, hard]` limits of a resource; unlimited is Infinity (or RLIM_INFINITY with bigint). */
@@ -99,11 +117,21 @@ export function procGetrlimit(proc: ProcLike, resource: Resource, options?: Rlim
 export function procGetrlimit(proc: ProcLike, resource: Resource, options: { bigint: true }): BigLimits;
 export function procGetrlimit(proc: ProcLike, resource: Resource, options?: RlimitOptions): Limits | BigLimits;
 export function procGetrlimit(proc: ProcLike, resource: Resource, options?: RlimitOptions): Limits | BigLimits {
-  const call = prepare('procGetrlimit', proc);
-  const res = resolveResource(resource, call.backend.rlimits);
-  const bigint = validateBooleanOption(validateOptions<RlimitOptions>(options).bigint, 'options.bigint', false);
-  const raw = run('procGetrlimit', call, (b, t) => b.getRlimit(t, res));
-  return bigint ? raw : toNumberLimits(raw, call.backend.rlimInfinity);
+  const t = prepare('procGetrlimit', proc);
+  const backend = getBackend();
+  const res = resolveResource(resource, backend.rlimits);
+  const bigint = options === undefined ? false : bigintOption(options);
+  let raw: BigLimits;
+  try {
+    raw = backend.getRlimit(t, res);
+  } catch (err) {
+    throw fail(err, t, 'procGetrlimit');
+  }
+  return bigint ? raw : toNumberLimits(raw, backend.rlimInfinity);
+}
+
+function bigintOption(options: unknown): boolean {
+  return validateBooleanOption(validateOptions<RlimitOptions>(options).bigint, 'options.bigint', false);
 }
 
 /**
@@ -134,21 +162,35 @@ export function procRlimit(
   newLimits?: readonly [LimitValue, LimitValue] | null,
   options?: RlimitOptions,
 ): Limits | BigLimits {
-  const call = prepare('procRlimit', proc);
-  const { backend } = call;
+  let t: Target;
+  let isRunning: (() => boolean) | undefined;
+  if (typeof proc === 'number' && Number.isInteger(proc)) {
+    t = targetOf('procRlimit', proc === 0 ? 0 : proc, undefined);
+  } else {
+    const resolved = resolveProc(proc);
+    t = targetOf('procRlimit', resolved.pid, proc as object);
+    isRunning = resolved.isRunning;
+  }
+  const backend = getBackend();
   const res = resolveResource(resource, backend.rlimits);
-  const bigint = validateBooleanOption(validateOptions<RlimitOptions>(options).bigint, 'options.bigint', false);
+  const bigint = options === undefined ? false : bigintOption(options);
   let raw: BigLimits;
   if (newLimits === undefined || newLimits === null) {
-    raw = run('procRlimit', call, (b, t) => b.getRlimit(t, res));
+    try {
+      raw = backend.getRlimit(t, res);
+    } catch (err) {
+      throw fail(err, t, 'procRlimit');
+    }
   } else {
     const limits = normalizeLimits(newLimits, backend.rlimInfinity);
     // A handle that knows its process is gone (or its PID reused) must not let a
     // write reach whoever holds the PID now.
-    if (call.resolved.isRunning !== undefined && !call.resolved.isRunning()) {
-      throw new NoSuchProcess(call.resolved.pid);
+    if (isRunning !== undefined && !isRunning()) throw new NoSuchProcess(t.pid);
+    try {
+      raw = backend.setRlimit(t, res, limits);
+    } catch (err) {
+      throw fail(err, t, 'procRlimit');
     }
-    raw = run('procRlimit', call, (b, t) => b.setRlimit(t, res, limits));
   }
   return bigint ? raw : toNumberLimits(raw, backend.rlimInfinity);
 }
