@@ -36,7 +36,7 @@ function source(t: Target, name: 'status' | 'stat' | 'limits'): Buffer {
   if (cache === undefined) return readProcFile(`${dirOf(t)}/${name}`);
   let buf = cache.get(name) as Buffer | undefined;
   if (buf === undefined) {
-    buf = Buffer.from(readProcFile(`${dirOf(t)}/${name}`));
+    buf = copyOf(readProcFile(`${dirOf(t)}/${name}`));
     cache.set(name, buf);
   }
   return buf;
@@ -80,6 +80,14 @@ function umaskSupported(): boolean {
     kernelPrintsUmask.set(root, known);
   }
   return known;
+}
+
+// A private copy of a view of the shared read buffer. Buffer.from() takes the
+// generic array-like path; this is a pool slice and one memcpy.
+function copyOf(view: Buffer): Buffer {
+  const copy = Buffer.allocUnsafe(view.length);
+  copy.set(view);
+  return copy;
 }
 
 // getpgid(2) or getsid(2): the same shape, each with its own call site so that

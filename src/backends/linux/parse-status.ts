@@ -16,6 +16,7 @@ const SIG_IGN = key('\nSigIgn:\t');
 const SIG_CGT = key('\nSigCgt:\t');
 
 const NL = 10;
+const ZERO = 48;
 const SPACE = 32;
 
 // Just past the key, looking first at `hint`: where the kernel's fixed line
@@ -110,9 +111,10 @@ function sigsetAt(buf: Buffer, k: Key, hint: number): Set<number> | undefined {
   const set = new Set<number>();
   // Digit d counted from the right holds signals 4d+1 .. 4d+4.
   for (let i = end - 1, d = 0; i >= start; i--, d++) {
-    const nibble = hexValue(buf[i]!);
+    const c = buf[i]!;
+    if (c === ZERO) continue;
+    const nibble = hexValue(c);
     if (nibble < 0) throw malformed('status', k.bytes.toString('latin1').trim());
-    if (nibble === 0) continue;
     for (let bit = 0; bit < 4; bit++) if (nibble & (1 << bit)) set.add(4 * d + bit + 1);
   }
   lineEnd = end;
