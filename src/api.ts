@@ -13,7 +13,7 @@ import {
   resolveResource,
   toNumberLimits,
 } from './limits.js';
-import { runOneshot } from './oneshot.js';
+import { runOneshot, runOneshotSync } from './oneshot.js';
 import { getBackend } from './platform.js';
 import {
   type ProcLike,
@@ -235,7 +235,7 @@ export function procAsDict<K extends AsDictAttr = AsDictAttr, A = null>(
   const opts = validateOptions<AsDictOptions<K, A>>(options);
   const attrs = validateAttrs(opts.attrs);
   const adValue = (Object.hasOwn(opts, 'adValue') ? opts.adValue : null) as A;
-  return runOneshot(pid, () => {
+  return runOneshotSync(pid, () => {
     const out = {} as Record<string, unknown>;
     for (const attr of attrs) {
       try {
