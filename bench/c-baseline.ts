@@ -7,9 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
+/** Wall time, or the process's CPU time (user + system, all threads). */
+export type Clock = 'wall' | 'cpu';
+
 export interface CBaseline {
-  /** Median ns per call of the C version of `name` on `pid`, measured for about `ms`. */
-  measure(name: string, pid: number, ms: number): Promise<number>;
+  /** Median ns per call of the C version of `name` on `pid`, measured for about `ms` on `clock`. */
+  measure(name: string, pid: number, ms: number, clock: Clock): Promise<number>;
   close(): void;
 }
 
@@ -27,8 +30,8 @@ export function startCBaseline(source: string): CBaseline | string {
   const child: ChildProcess = spawn(binary, [], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   return {
-    async measure(name, pid, ms) {
-      child.stdin!.write(`${name} ${pid} ${ms}\n`);
+    async measure(name, pid, ms, clock) {
+      child.stdin!.write(`${name} ${pid} ${ms} ${clock}\n`);
       const next = await lines.next();
       if (next.done === true) throw new Error('the C baseline exited');
       const [answered, value, ...rest] = next.value.split(' ');

@@ -2,14 +2,15 @@
 
 export interface BenchOptions {
   rounds: number;
+  clock: 'wall' | 'cpu';
   ms: number;
   only: string[] | undefined;
   scale: number | undefined;
 }
 
-/** Parses `--rounds N --ms N --only a,b --scale [N]`. */
+/** Parses `--rounds N --ms N --clock wall|cpu --only a,b --scale [N]`. */
 export function parseOptions(argv: readonly string[]): BenchOptions {
-  const opts: BenchOptions = { rounds: 7, ms: 150, only: undefined, scale: undefined };
+  const opts: BenchOptions = { rounds: 7, ms: 150, clock: 'wall', only: undefined, scale: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const next = argv[i + 1];
@@ -17,6 +18,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     if (arg === '--rounds' && hasValue) opts.rounds = Number(argv[++i]);
     else if (arg === '--ms' && hasValue) opts.ms = Number(argv[++i]);
     else if (arg === '--only' && next !== undefined) opts.only = argv[++i]!.split(',');
+    else if (arg === '--clock' && (next === 'wall' || next === 'cpu')) opts.clock = argv[++i] as 'wall' | 'cpu';
     else if (arg === '--scale') opts.scale = hasValue ? Number(argv[++i]) : 2000;
     else throw new Error(`unknown or incomplete option ${arg}; see bench/run.ts`);
   }

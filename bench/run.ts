@@ -4,14 +4,18 @@
 // alternating slices, so both see the same machine load; each row reports the
 // medians over the rounds and the median of the per-round ratios.
 //
-//   npm run bench [-- --rounds N] [--ms N] [--only a,b] [--scale [N]]
+//   npm run bench [-- --rounds N] [--ms N] [--clock wall|cpu] [--only a,b] [--scale [N]]
+//
+// --clock cpu times both sides by their process's CPU time (user + system, all
+// threads) instead of wall time: on a loaded machine, time spent waiting for a
+// CPU then counts on neither side.
 //
 // --scale adds the snapshot's growth: it is measured again with N (default
 // 2,000) more sleeping processes on the machine, in steps, per process.
 import { join } from 'node:path';
 import { koffiLoaded } from '../src/ffi/koffi.js';
 import { type Case, perCallCases, snapshotCase, statusCases } from './cases.js';
-import { type CBaseline, startCBaseline } from './c-baseline.js';
+import { type CBaseline, type Clock, startCBaseline } from './c-baseline.js';
 import { startSleepers } from './children.js';
 import { median, parseOptions, table } from './report.js';
 
@@ -33,7 +37,18 @@ interface Row {
   readonly ts: number[];
 }
 
-type Measure = (fn: () => unknown, opts: { min_cpu_time: number; batch_samples: number }) => Promise<{ p50: number }>;
+type Measure = (
+  fn: () => unknown,
+  opts: { min_cpu_time: number; batch_samples: number; now: () => number },
+) => Promise<{ p50: number }>;
+
+const CLOCKS: Readonly<Record<Clock, () => number>> = {
+  wall: () => performance.now() * 1e6,
+  cpu: () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) * 1e3;
+  },
+};
 
 /** Both sides time batches of about this length, as bench/c/baseline.c does. */
 const SAMPLE_NS = 50_000;
@@ -58,21 +73,24 @@ async function main(): Promise<number> {
   const target = await startSleepers(1);
   try {
     const wanted = (k: Case): boolean => opts.only === undefined || opts.only.includes(k.name);
-    console.log(`psutil-extra bench: ${opts.rounds} rounds of ${opts.ms} ms slices, target pid ${target.pid}`);
+    const session: Session = { rounds: opts.rounds, ms: opts.ms, clock: opts.clock, measure, baseline };
+    console.log(
+      `psutil-extra bench: ${opts.rounds} rounds of ${opts.ms} ms slices, ${opts.clock} clock, target pid ${target.pid}`,
+    );
     const cells: string[][] = [];
     // Reads go through node:fs until a system call has loaded koffi, and through
     // the libc binding after; the status functions are measured both ways.
     const early = statusCases(target.pid).filter(wanted);
     if (early.length > 0 && !koffiLoaded()) {
-      const rows = await measureRounds(early, target.pid, opts.rounds, opts.ms, measure, baseline);
+      const rows = await measureRounds(early, target.pid, session);
       if (koffiLoaded()) throw new Error('koffi was loaded by a status read');
       for (const k of early) cells.push(rowCells(`${k.label} (node:fs reads)`, rows.get(k.name)!, TARGETS[k.name]));
     }
     const cases = [...perCallCases(target.pid), snapshotCase].filter(wanted);
-    const rows = await measureRounds(cases, target.pid, opts.rounds, opts.ms, measure, baseline);
+    const rows = await measureRounds(cases, target.pid, session);
     for (const k of cases) cells.push(rowCells(k.label, rows.get(k.name)!, TARGETS[k.name]));
     console.log(table(['function', 'C ns', 'TypeScript ns', 'ratio', 'target'], cells));
-    if (opts.scale !== undefined) await scale(opts.scale, opts.rounds, opts.ms, measure, baseline);
+    if (opts.scale !== undefined) await scale(opts.scale, session);
   } finally {
     target.stop();
     baseline?.close();
@@ -80,20 +98,23 @@ async function main(): Promise<number> {
   return 0;
 }
 
-async function measureRounds(
-  cases: readonly Case[],
-  pid: number,
-  rounds: number,
-  ms: number,
-  measure: Measure,
-  baseline: CBaseline | undefined,
-): Promise<Map<string, Row>> {
+interface Session {
+  readonly rounds: number;
+  readonly ms: number;
+  readonly clock: Clock;
+  readonly measure: Measure;
+  readonly baseline: CBaseline | undefined;
+}
+
+async function measureRounds(cases: readonly Case[], pid: number, s: Session): Promise<Map<string, Row>> {
+  const { rounds, ms, clock, measure, baseline } = s;
   const rows = new Map<string, Row>(cases.map((k) => [k.name, { c: [], ts: [] }]));
   for (let round = 0; round < rounds; round++) {
     for (const k of cases) {
       const row = rows.get(k.name)!;
-      if (baseline !== undefined) row.c.push(await baseline.measure(k.name, pid, ms));
-      row.ts.push((await measure(k.fn, { min_cpu_time: ms * 1e6, batch_samples: batchFor(k.fn) })).p50);
+      if (baseline !== undefined) row.c.push(await baseline.measure(k.name, pid, ms, clock));
+      const opts = { min_cpu_time: ms * 1e6, batch_samples: batchFor(k.fn), now: CLOCKS[clock] };
+      row.ts.push((await measure(k.fn, opts)).p50);
     }
   }
   return rows;
@@ -108,19 +129,13 @@ function rowCells(label: string, row: Row, target: number | undefined): string[]
 }
 
 // The snapshot with more and more processes: per-process cost must stay flat.
-async function scale(
-  extra: number,
-  rounds: number,
-  ms: number,
-  measure: Measure,
-  baseline: CBaseline | undefined,
-): Promise<void> {
+async function scale(extra: number, session: Session): Promise<void> {
   const cells: string[][] = [];
   for (const step of [0, extra / 4, extra / 2, extra].map(Math.round)) {
     const sleepers = step > 0 ? await startSleepers(step) : undefined;
     try {
       const processes = snapshotCase.fn() as number;
-      const row = (await measureRounds([snapshotCase], process.pid, rounds, ms, measure, baseline)).get('snapshot')!;
+      const row = (await measureRounds([snapshotCase], process.pid, session)).get('snapshot')!;
       const [label, cNs, tsNs, ratio, verdict] = rowCells(`${processes} processes`, row, TARGETS.snapshot);
       const perProcess = (ns: string): string => (ns === '-' ? '-' : (Number(ns) / processes).toFixed(0));
       cells.push([label!, perProcess(cNs!), perProcess(tsNs!), ratio!, verdict!]);

@@ -36,9 +36,12 @@ struct info {
   pid_t pgid, sid;
 };
 
+/* CLOCK_MONOTONIC (wall time) or CLOCK_PROCESS_CPUTIME_ID, per request. */
+static clockid_t clock_id = CLOCK_MONOTONIC;
+
 static uint64_t now_ns(void) {
   struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  clock_gettime(clock_id, &ts);
   return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
@@ -242,18 +245,20 @@ static double measure(int (*fn)(void), double min_ms) {
   return n % 2 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
 }
 
-/* A co-process of bench/run.ts: each stdin line "NAME PID MIN_MS" is answered
-   on stdout by "NAME NS" (median ns per call) or "NAME error TEXT". */
+/* A co-process of bench/run.ts: each stdin line "NAME PID MIN_MS CLOCK"
+   (CLOCK: wall or cpu) is answered on stdout by "NAME NS" (median ns per
+   call) or "NAME error TEXT". */
 int main(void) {
-  char line[256], name[64];
+  char line[256], name[64], clock_name[16];
   int pid;
   double min_ms;
   while (fgets(line, sizeof line, stdin) != NULL) {
-    if (sscanf(line, "%63s %d %lf", name, &pid, &min_ms) != 3) {
+    if (sscanf(line, "%63s %d %lf %15s", name, &pid, &min_ms, clock_name) != 4) {
       printf("? error bad request\n");
       fflush(stdout);
       continue;
     }
+    clock_id = strcmp(clock_name, "cpu") == 0 ? CLOCK_PROCESS_CPUTIME_ID : CLOCK_MONOTONIC;
     target = (pid_t)pid;
     const struct op *op = NULL;
     for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
