@@ -111,8 +111,26 @@ export function toNumberLimits(limits: BigLimits, rlimInfinity: bigint): Limits 
   return [toNumber(limits[0], rlimInfinity), toNumber(limits[1], rlimInfinity)];
 }
 
+// The last two conversions (a soft and a hard limit): Number(bigint) is a call
+// into the runtime, and the same limits come back call after call.
+// They are kept for one platform's RLIM_INFINITY at a time.
+const lastBig: [bigint, bigint] = [-1n, -1n];
+const lastNumber: [number, number] = [NaN, NaN];
+let lastInfinity = -1n;
+let older = 0;
+
 function toNumber(value: bigint, rlimInfinity: bigint): number {
+  if (rlimInfinity !== lastInfinity) {
+    lastInfinity = rlimInfinity;
+    lastBig[0] = lastBig[1] = -1n;
+  }
+  if (value === lastBig[0]) return lastNumber[0];
+  if (value === lastBig[1]) return lastNumber[1];
   // Values above 2**53 round to the nearest double, as fs.statSync does for sizes;
   // { bigint: true } gives them exactly.
-  return value === rlimInfinity ? Infinity : Number(value);
+  const number = value === rlimInfinity ? Infinity : Number(value);
+  lastBig[older] = value;
+  lastNumber[older] = number;
+  older ^= 1;
+  return number;
 }
