@@ -131,20 +131,34 @@ function rowCells(label: string, row: Row, target: number | undefined): string[]
 // The snapshot with more and more processes: per-process cost must stay flat.
 async function scale(extra: number, session: Session): Promise<void> {
   const cells: string[][] = [];
+  let first: { c: number; ts: number } | undefined;
   for (const step of [0, extra / 4, extra / 2, extra].map(Math.round)) {
     const sleepers = step > 0 ? await startSleepers(step) : undefined;
     try {
       const processes = snapshotCase.fn() as number;
       const row = (await measureRounds([snapshotCase], process.pid, session)).get('snapshot')!;
       const [label, cNs, tsNs, ratio, verdict] = rowCells(`${processes} processes`, row, TARGETS.snapshot);
-      const perProcess = (ns: string): string => (ns === '-' ? '-' : (Number(ns) / processes).toFixed(0));
-      cells.push([label!, perProcess(cNs!), perProcess(tsNs!), ratio!, verdict!]);
+      // Per process, and relative to the smallest machine: linear growth keeps it near 1.
+      const c = Number(cNs) / processes;
+      const ts = Number(tsNs) / processes;
+      first ??= { c, ts };
+      const growth = (now: number, then: number): string => (Number.isNaN(now) ? '-' : `${(now / then).toFixed(2)}x`);
+      cells.push([
+        label!,
+        Number.isNaN(c) ? '-' : c.toFixed(0),
+        ts.toFixed(0),
+        ratio!,
+        verdict!,
+        growth(c, first.c),
+        growth(ts, first.ts),
+      ]);
     } finally {
       sleepers?.stop();
     }
   }
-  console.log(`\nsnapshot growth (${extra} extra sleeping processes at most), ns per process:`);
-  console.log(table(['processes', 'C ns/process', 'TypeScript ns/process', 'ratio', 'target'], cells));
+  console.log(`\nsnapshot growth (${extra} extra sleeping processes at most):`);
+  const head = ['processes', 'C ns/proc', 'TS ns/proc', 'ratio', 'target', 'C per-proc growth', 'TS per-proc growth'];
+  console.log(table(head, cells));
 }
 
 main().then(
