@@ -14,7 +14,7 @@
 // 2,000) more sleeping processes on the machine, in steps, per process.
 import { join } from 'node:path';
 import { koffiLoaded } from '../src/ffi/koffi.js';
-import { type Case, perCallCases, snapshotCase, statusCases } from './cases.js';
+import { type Case, floorCases, perCallCases, snapshotCase, statusCases } from './cases.js';
 import { type CBaseline, type Clock, startCBaseline } from './c-baseline.js';
 import { startSleepers } from './children.js';
 import { median, parseOptions, table } from './report.js';
@@ -31,6 +31,11 @@ const TARGETS: Readonly<Record<string, number>> = {
   asdict: 1.3,
   snapshot: 1.3,
 };
+
+// Rows that measure the binding alone are references, not the library: no target.
+function ceilingFor(k: Case): number | undefined {
+  return k.library ? TARGETS[k.name] : undefined;
+}
 
 interface Row {
   readonly c: number[];
@@ -84,11 +89,11 @@ async function main(): Promise<number> {
     if (early.length > 0 && !koffiLoaded()) {
       const rows = await measureRounds(early, target.pid, session);
       if (koffiLoaded()) throw new Error('koffi was loaded by a status read');
-      for (const k of early) cells.push(rowCells(`${k.label} (node:fs reads)`, rows.get(k.name)!, TARGETS[k.name]));
+      for (const k of early) cells.push(rowCells(`${k.label} (node:fs reads)`, rows.get(k.label)!, ceilingFor(k)));
     }
-    const cases = [...perCallCases(target.pid), snapshotCase].filter(wanted);
+    const cases = [...perCallCases(target.pid), ...floorCases(target.pid), snapshotCase].filter(wanted);
     const rows = await measureRounds(cases, target.pid, session);
-    for (const k of cases) cells.push(rowCells(k.label, rows.get(k.name)!, TARGETS[k.name]));
+    for (const k of cases) cells.push(rowCells(k.label, rows.get(k.label)!, ceilingFor(k)));
     console.log(table(['function', 'C ns', 'TypeScript ns', 'ratio', 'target'], cells));
     if (opts.scale !== undefined) await scale(opts.scale, session);
   } finally {
@@ -108,10 +113,10 @@ interface Session {
 
 async function measureRounds(cases: readonly Case[], pid: number, s: Session): Promise<Map<string, Row>> {
   const { rounds, ms, clock, measure, baseline } = s;
-  const rows = new Map<string, Row>(cases.map((k) => [k.name, { c: [], ts: [] }]));
+  const rows = new Map<string, Row>(cases.map((k) => [k.label, { c: [], ts: [] }]));
   for (let round = 0; round < rounds; round++) {
     for (const k of cases) {
-      const row = rows.get(k.name)!;
+      const row = rows.get(k.label)!;
       if (baseline !== undefined) row.c.push(await baseline.measure(k.name, pid, ms, clock));
       const opts = { min_cpu_time: ms * 1e6, batch_samples: batchFor(k.fn), now: CLOCKS[clock] };
       row.ts.push((await measure(k.fn, opts)).p50);
@@ -136,7 +141,7 @@ async function scale(extra: number, session: Session): Promise<void> {
     const sleepers = step > 0 ? await startSleepers(step) : undefined;
     try {
       const processes = snapshotCase.fn() as number;
-      const row = (await measureRounds([snapshotCase], process.pid, session)).get('snapshot')!;
+      const row = (await measureRounds([snapshotCase], process.pid, session)).get(snapshotCase.label)!;
       const [label, cNs, tsNs, ratio, verdict] = rowCells(`${processes} processes`, row, TARGETS.snapshot);
       // Per process, and relative to the smallest machine: linear growth keeps it near 1.
       const c = Number(cNs) / processes;
