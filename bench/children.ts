@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 export interface Sleepers {
   /** The PID of one sleeping process (a child of the group's shell). */
   readonly pid: number;
-  stop(): void;
+  /** Kills the group and waits until none of it is left, zombies included. */
+  stop(): Promise<void>;
 }
 
 /** Starts `count` sleep processes and waits until all of them have exec'd. */
@@ -27,14 +28,28 @@ export async function startSleepers(count: number): Promise<Sleepers> {
   }
   return {
     pid: last,
-    stop() {
-      try {
-        process.kill(-group, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
+    async stop() {
+      const exited = new Promise<void>((resolve) => {
+        if (shell.exitCode !== null || shell.signalCode !== null) resolve();
+        else shell.once('exit', () => resolve());
+      });
+      signalGroup(group, 'SIGKILL');
+      await exited;
+      // The sleepers are reaped by whoever inherits them; until then they
+      // still count as processes on the machine.
+      while (signalGroup(group, 0)) await new Promise((r) => setTimeout(r, 20));
     },
   };
+}
+
+// True while some process (a zombie too) is in the group.
+function signalGroup(group: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-group, signal);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isSleep(pid: number): boolean {

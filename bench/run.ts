@@ -97,7 +97,7 @@ async function main(): Promise<number> {
     console.log(table(['function', 'C ns', 'TypeScript ns', 'ratio', 'target'], cells));
     if (opts.scale !== undefined) await scale(opts.scale, session);
   } finally {
-    target.stop();
+    await target.stop();
     baseline?.close();
   }
   return 0;
@@ -158,7 +158,7 @@ async function scale(extra: number, session: Session): Promise<void> {
         growth(ts, first.ts),
       ]);
     } finally {
-      sleepers?.stop();
+      await sleepers?.stop();
     }
   }
   console.log(`\nsnapshot growth (${extra} extra sleeping processes at most):`);
