@@ -1,10 +1,10 @@
 // The public functions: validate the arguments, pick the target, delegate to
 // this platform's backend, and translate any failure in one place.
 import type { FunctionName } from './availability.js';
-import type { Sigmasks, Target } from './backends/backend.js';
+import type { Backend, Sigmasks, Target } from './backends/backend.js';
 import { translate } from './errno.js';
 import { AccessDenied, NoSuchProcess, ZombieProcess, notSupported } from './errors.js';
-import { TARGET } from './hold-target.js';
+import { heldTarget } from './hold-target.js';
 import {
   type BigLimits,
   type LimitValue,
@@ -17,8 +17,13 @@ import { runOneshot, runOneshotSync } from './oneshot.js';
 import { getBackend } from './platform.js';
 import {
   type ProcLike,
+  type ResolvedProc,
   invalidArgType,
+  hasOwnOption,
+  isArray,
   outOfRange,
+  readArray,
+  readOption,
   resolveProc,
   validateBooleanOption,
   validateFunction,
@@ -37,78 +42,102 @@ export interface RlimitOptions {
   bigint?: boolean;
 }
 
-// Validation, then availability, then the PID range; no OS call before all three.
-// A plain integer PID, the common case, builds nothing but its Target.
-function prepare(fn: FunctionName, proc: unknown): Target {
-  if (typeof proc === 'number' && Number.isInteger(proc)) return targetOf(fn, proc === 0 ? 0 : proc, undefined);
-  // resolveProc accepts nothing but numbers and non-null objects.
-  return targetOf(fn, resolveProc(proc).pid, proc as object);
+interface Call {
+  readonly backend: Backend;
+  readonly pid: number;
+  readonly target: Target;
+  /** The caller's own liveness check (an object's isRunning), asked before a write. */
+  readonly isRunning: (() => boolean) | undefined;
 }
 
-// `holder` is the object a PID came from, which may carry a pinned target (a Process).
-function targetOf(fn: FunctionName, pid: number, holder: object | undefined): Target {
+// Validation of `proc` and availability; no OS call. A Process is found by
+// identity and reads through its pinned target; anything else is validated
+// once, so a getter is never read twice and can never name two processes.
+function prepare(fn: FunctionName, proc: unknown): Call {
+  // A plain integer PID, the common case: nothing to look up or resolve.
+  if (typeof proc === 'number' && Number.isInteger(proc)) {
+    const backend = getBackend();
+    if (!backend.availability[fn]) throw notSupported(fn, backend.platform);
+    const pid = proc === 0 ? 0 : proc;
+    return { backend, pid, target: { pid, dir: undefined, alive: undefined }, isRunning: undefined };
+  }
+  const held = heldTarget(proc);
+  const resolved: ResolvedProc = held === undefined ? resolveProc(proc) : { pid: 0, isRunning: undefined };
   const backend = getBackend();
   if (!backend.availability[fn]) throw notSupported(fn, backend.platform);
-  if (pid <= 0 || pid > backend.maxPid) throw new NoSuchProcess(pid);
-  if (holder !== undefined) {
-    const held = (holder as { [TARGET]?: unknown })[TARGET];
-    if (typeof held === 'function') return (held as () => Target).call(holder);
+  if (held !== undefined) {
+    const target = held();
+    // The handle's own isRunning() (its hold, unless a caller overrode it).
+    const handle = proc as { isRunning(): boolean };
+    return { backend, pid: target.pid, target, isRunning: () => Boolean(handle.isRunning()) };
   }
-  return { pid, dir: undefined, alive: undefined };
+  const { pid, isRunning } = resolved;
+  return { backend, pid, target: { pid, dir: undefined, alive: undefined }, isRunning };
+}
+
+// The PID range is checked after every argument has been validated, so bad
+// input is always a TypeError or RangeError whatever the PID.
+function checkRange(call: Call): void {
+  if (call.pid <= 0 || call.pid > call.backend.maxPid) throw new NoSuchProcess(call.pid);
 }
 
 // Each function catches for itself (no closure per call); the error becomes public here.
-function fail(err: unknown, t: Target, fn: FunctionName): Error {
-  return translate(err, t.pid, getBackend(), fn);
+function fail(err: unknown, call: Call, fn: FunctionName): Error {
+  return translate(err, call.pid, call.backend, fn);
 }
 
 /** The process's umask, read without changing it. */
 export function procGetUmask(proc: ProcLike): number {
-  const t = prepare('procGetUmask', proc);
+  const call = prepare('procGetUmask', proc);
+  checkRange(call);
   try {
-    return getBackend().getUmask(t);
+    return call.backend.getUmask(call.target);
   } catch (err) {
-    throw fail(err, t, 'procGetUmask');
+    throw fail(err, call, 'procGetUmask');
   }
 }
 
 /** The process's supplementary groups, in the kernel's order. */
 export function procGetgroups(proc: ProcLike): number[] {
-  const t = prepare('procGetgroups', proc);
+  const call = prepare('procGetgroups', proc);
+  checkRange(call);
   try {
-    return getBackend().getGroups(t);
+    return call.backend.getGroups(call.target);
   } catch (err) {
-    throw fail(err, t, 'procGetgroups');
+    throw fail(err, call, 'procGetgroups');
   }
 }
 
 /** The process group ID. */
 export function procGetpgid(proc: ProcLike): number {
-  const t = prepare('procGetpgid', proc);
+  const call = prepare('procGetpgid', proc);
+  checkRange(call);
   try {
-    return getBackend().getPgid(t);
+    return call.backend.getPgid(call.target);
   } catch (err) {
-    throw fail(err, t, 'procGetpgid');
+    throw fail(err, call, 'procGetpgid');
   }
 }
 
 /** The session ID. */
 export function procGetsid(proc: ProcLike): number {
-  const t = prepare('procGetsid', proc);
+  const call = prepare('procGetsid', proc);
+  checkRange(call);
   try {
-    return getBackend().getSid(t);
+    return call.backend.getSid(call.target);
   } catch (err) {
-    throw fail(err, t, 'procGetsid');
+    throw fail(err, call, 'procGetsid');
   }
 }
 
 /** Pending, blocked, ignored and caught signals, and signals pending for the whole process. */
 export function procGetSigmasks(proc: ProcLike): Sigmasks {
-  const t = prepare('procGetSigmasks', proc);
+  const call = prepare('procGetSigmasks', proc);
+  checkRange(call);
   try {
-    return getBackend().getSigmasks(t);
+    return call.backend.getSigmasks(call.target);
   } catch (err) {
-    throw fail(err, t, 'procGetSigmasks');
+    throw fail(err, call, 'procGetSigmasks');
   }
 }
 
@@ -117,21 +146,17 @@ export function procGetrlimit(proc: ProcLike, resource: Resource, options?: Rlim
 export function procGetrlimit(proc: ProcLike, resource: Resource, options: { bigint: true }): BigLimits;
 export function procGetrlimit(proc: ProcLike, resource: Resource, options?: RlimitOptions): Limits | BigLimits;
 export function procGetrlimit(proc: ProcLike, resource: Resource, options?: RlimitOptions): Limits | BigLimits {
-  const t = prepare('procGetrlimit', proc);
-  const backend = getBackend();
-  const res = resolveResource(resource, backend.rlimits);
-  const bigint = options === undefined ? false : bigintOption(options);
+  const call = prepare('procGetrlimit', proc);
+  const res = resolveResource(resource, call.backend.rlimits);
+  const bigint = bigintOption(options);
+  checkRange(call);
   let raw: BigLimits;
   try {
-    raw = backend.getRlimit(t, res);
+    raw = call.backend.getRlimit(call.target, res);
   } catch (err) {
-    throw fail(err, t, 'procGetrlimit');
+    throw fail(err, call, 'procGetrlimit');
   }
-  return bigint ? raw : toNumberLimits(raw, backend.rlimInfinity);
-}
-
-function bigintOption(options: unknown): boolean {
-  return validateBooleanOption(validateOptions<RlimitOptions>(options).bigint, 'options.bigint', false);
+  return bigint ? raw : toNumberLimits(raw, call.backend.rlimInfinity);
 }
 
 /**
@@ -162,34 +187,28 @@ export function procRlimit(
   newLimits?: readonly [LimitValue, LimitValue] | null,
   options?: RlimitOptions,
 ): Limits | BigLimits {
-  let t: Target;
-  let isRunning: (() => boolean) | undefined;
-  if (typeof proc === 'number' && Number.isInteger(proc)) {
-    t = targetOf('procRlimit', proc === 0 ? 0 : proc, undefined);
-  } else {
-    const resolved = resolveProc(proc);
-    t = targetOf('procRlimit', resolved.pid, proc as object);
-    isRunning = resolved.isRunning;
-  }
-  const backend = getBackend();
+  const call = prepare('procRlimit', proc);
+  const { backend } = call;
   const res = resolveResource(resource, backend.rlimits);
-  const bigint = options === undefined ? false : bigintOption(options);
+  const bigint = bigintOption(options);
   let raw: BigLimits;
   if (newLimits === undefined || newLimits === null) {
+    checkRange(call);
     try {
-      raw = backend.getRlimit(t, res);
+      raw = backend.getRlimit(call.target, res);
     } catch (err) {
-      throw fail(err, t, 'procRlimit');
+      throw fail(err, call, 'procRlimit');
     }
   } else {
     const limits = normalizeLimits(newLimits, backend.rlimInfinity);
     // A handle that knows its process is gone (or its PID reused) must not let a
     // write reach whoever holds the PID now.
-    if (isRunning !== undefined && !isRunning()) throw new NoSuchProcess(t.pid);
+    checkRange(call);
+    if (call.isRunning !== undefined && !call.isRunning()) throw new NoSuchProcess(call.pid);
     try {
-      raw = backend.setRlimit(t, res, limits);
+      raw = backend.setRlimit(call.target, res, limits);
     } catch (err) {
-      throw fail(err, t, 'procRlimit');
+      throw fail(err, call, 'procRlimit');
     }
   }
   return bigint ? raw : toNumberLimits(raw, backend.rlimInfinity);
@@ -231,15 +250,21 @@ export function procAsDict<K extends AsDictAttr = AsDictAttr, A = null>(
   proc: ProcLike,
   options?: AsDictOptions<K, A>,
 ): { [P in K]: ProcInfo[P] | A } {
-  const { pid } = resolveProc(proc);
+  // `proc` is resolved once: every attribute is read for the same PID even if
+  // its pid getter would answer differently on a second read.
+  const held = heldTarget(proc);
+  const pinned: ProcLike = held === undefined ? Object.freeze({ ...resolveProc(proc) }) : proc;
+  const pid = held === undefined ? (pinned as ResolvedProc).pid : held().pid;
   const opts = validateOptions<AsDictOptions<K, A>>(options);
-  const attrs = validateAttrs(opts.attrs);
-  const adValue = (Object.hasOwn(opts, 'adValue') ? opts.adValue : null) as A;
+  const attrs = validateAttrs(readOption(opts, 'attrs', 'options.attrs'));
+  const adValue = (
+    hasOwnOption(opts, 'adValue', 'options.adValue') ? readOption(opts, 'adValue', 'options.adValue') : null
+  ) as A;
   return runOneshotSync(pid, () => {
     const out = {} as Record<string, unknown>;
     for (const attr of attrs) {
       try {
-        out[attr] = GETTERS[attr](proc);
+        out[attr] = GETTERS[attr](pinned);
       } catch (err) {
         if (err instanceof ZombieProcess || err instanceof AccessDenied || isNotSupported(err)) out[attr] = adValue;
         else throw err;
@@ -249,11 +274,20 @@ export function procAsDict<K extends AsDictAttr = AsDictAttr, A = null>(
   });
 }
 
+function bigintOption(options: unknown): boolean {
+  if (options === undefined) return false;
+  return validateBooleanOption(
+    readOption(validateOptions(options), 'bigint', 'options.bigint'),
+    'options.bigint',
+    false,
+  );
+}
+
 function validateAttrs(attrs: unknown): readonly AsDictAttr[] {
   if (attrs === undefined) return AS_DICT_ATTRS;
-  if (!Array.isArray(attrs)) throw invalidArgType('options.attrs', 'an array of attribute names', attrs);
+  if (!isArray(attrs)) throw invalidArgType('options.attrs', 'an array of attribute names', attrs);
   const out: AsDictAttr[] = [];
-  for (const attr of attrs as unknown[]) {
+  for (const attr of readArray(attrs, 'options.attrs')) {
     if (typeof attr !== 'string') throw invalidArgType('options.attrs', 'an array of strings', attr);
     if (!(AS_DICT_ATTRS as readonly string[]).includes(attr)) throw outOfRange(`invalid attr name '${attr}'`);
     if (!out.includes(attr as AsDictAttr)) out.push(attr as AsDictAttr);

@@ -60,7 +60,18 @@ export const AVAILABILITY: Readonly<Record<PlatformId, Availability>> = {
 /** Footnotes the README prints under the table. */
 export const NOTES: Readonly<Partial<Record<PlatformId, Partial<Record<FunctionName, string>>>>> = {
   linux: { procGetUmask: 'kernel 4.7+' },
-  darwin: { procGetSigmasks: 'ignored and caught only; the kernel never fills pending or blocked' },
-  freebsd: { processIdentity: 'start time is rebuilt from boot time: compared with 1 s tolerance' },
-  netbsd: { procRlimit: 'soft and hard are two sysctl writes: not atomic' },
+  darwin: {
+    procGetSigmasks: 'ignored and caught only; the kernel never fills pending or blocked (they come back empty)',
+  },
+  freebsd: {
+    procGetgroups: 'the full list (kern.proc.groups), not the 16-entry kinfo_proc copy',
+    processIdentity: 'start time is rebuilt from boot time: compared with 1 s tolerance',
+  },
+  openbsd: { processIdentity: "a zombie's start time is 0: unknown, not taken for reuse" },
+  netbsd: {
+    procRlimit: 'soft and hard are two sysctl writes: not atomic; a failed second write undoes the first',
+    procGetSigmasks: 'needs koffi built for NetBSD; groups, pgid, sid and limits also work from a mounted procfs',
+    processIdentity: "a zombie's start time is 0: unknown, not taken for reuse",
+  },
+  dragonfly: { procGetrlimit: 'reads /proc/PID/rlimit: procfs must be mounted' },
 };

@@ -2,6 +2,7 @@
 //   ESRCH            → ZombieProcess if the PID is a zombie, else NoSuchProcess
 //   ENOENT on procfs → NoSuchProcess only if the process is really gone;
 //                      AccessDenied if it exists but procfs hides it (hidepid=2);
+//                      a system error naming the root if the procfs root is missing;
 //                      a system error if the process lives and the file is missing
 //   EPERM, EACCES    → AccessDenied
 //   anything else    → a Node-shaped system error (code, negative errno, syscall)
@@ -10,6 +11,7 @@ import type { Backend } from './backends/backend.js';
 import { AccessDenied, NoSuchProcess, PsutilError, ZombieProcess, systemError } from './errors.js';
 import { FfiUnavailable } from './ffi/koffi.js';
 import { errorCode } from './os-error.js';
+import { getProcfsPath } from './procfs-path.js';
 
 interface RawFailure {
   code?: unknown;
@@ -39,6 +41,14 @@ export function translate(err: unknown, pid: number, backend: Backend, fn: strin
       if (state === 'zombie') return new ZombieProcess(pid, options);
       if (state === 'hidden') {
         return new AccessDenied(pid, 'EPERM', { ...options, reason: 'the process exists but procfs hides it' });
+      }
+      if (state === 'no-procfs') {
+        // Not a verdict on the process: the tree given to setProcfsPath() is missing.
+        return systemError(code, syscall, {
+          ...(path === undefined ? {} : { path }),
+          detail: `the procfs root ${getProcfsPath()} does not exist; check setProcfsPath()`,
+          cause: err,
+        });
       }
       break;
     }

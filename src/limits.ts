@@ -1,6 +1,6 @@
 // Resource names and limit values: the pure conversions between what callers
 // write and the kernel's unsigned 64-bit rlim_t (getrlimit(2), prlimit(2)).
-import { invalidArgType, outOfRange } from './validate.js';
+import { invalidArgType, isArray, outOfRange, readArray } from './validate.js';
 
 /** A resource's limits as callers see them: numbers with Infinity for unlimited. */
 export type Limits = [soft: number, hard: number];
@@ -64,11 +64,12 @@ function indexOf(table: Readonly<Record<string, number>>): TableIndex {
  * NaN and values past the platform's range are RangeErrors.
  */
 export function normalizeLimits(newLimits: unknown, rlimInfinity: bigint): BigLimits {
-  if (!Array.isArray(newLimits) || newLimits.length !== 2) {
+  const pair = isArray(newLimits) ? readArray(newLimits, 'newLimits') : undefined;
+  if (pair === undefined || pair.length !== 2) {
     throw invalidArgType('newLimits', 'an array of two limits [soft, hard]', newLimits);
   }
-  const soft = toRlim(newLimits[0], 'newLimits[0]', rlimInfinity);
-  const hard = toRlim(newLimits[1], 'newLimits[1]', rlimInfinity);
+  const soft = toRlim(pair[0], 'newLimits[0]', rlimInfinity);
+  const hard = toRlim(pair[1], 'newLimits[1]', rlimInfinity);
   if (rank(soft, rlimInfinity) > rank(hard, rlimInfinity)) throw outOfRange('current limit exceeds maximum limit');
   return [soft, hard];
 }

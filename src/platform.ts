@@ -21,15 +21,19 @@ export function detectPlatform(platform: string = process.platform, osType: stri
   }
 }
 
-// Each loader requires only its own backend's modules.
+// Each loader requires only its own backend's modules: importing the package
+// on any platform touches no native code.
 const LOADERS: Readonly<Record<PlatformId, () => Backend>> = {
   linux: () => (require('./backends/linux/index.js') as typeof import('./backends/linux/index.js')).linuxBackend,
-  darwin: unsupported,
-  freebsd: unsupported,
-  openbsd: unsupported,
-  netbsd: unsupported,
-  dragonfly: unsupported,
-  sunos: unsupported,
+  darwin: () => (require('./backends/darwin/index.js') as typeof import('./backends/darwin/index.js')).darwinBackend,
+  freebsd: () =>
+    (require('./backends/freebsd/index.js') as typeof import('./backends/freebsd/index.js')).freebsdBackend,
+  openbsd: () =>
+    (require('./backends/openbsd/index.js') as typeof import('./backends/openbsd/index.js')).openbsdBackend,
+  netbsd: () => (require('./backends/netbsd/index.js') as typeof import('./backends/netbsd/index.js')).netbsdBackend,
+  dragonfly: () =>
+    (require('./backends/dragonfly/index.js') as typeof import('./backends/dragonfly/index.js')).dragonflyBackend,
+  sunos: () => (require('./backends/sunos/index.js') as typeof import('./backends/sunos/index.js')).sunosBackend,
   other: unsupported,
 };
 

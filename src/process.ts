@@ -5,7 +5,7 @@
 import type { Sigmasks, ProcessHold, Target } from './backends/backend.js';
 import { translate } from './errno.js';
 import { NoSuchProcess, notSupported } from './errors.js';
-import { TARGET } from './hold-target.js';
+import { registerTarget } from './hold-target.js';
 import type { BigLimits, LimitValue, Limits } from './limits.js';
 import { getBackend } from './platform.js';
 import {
@@ -29,13 +29,14 @@ import { invalidArgType } from './validate.js';
 const registry = new FinalizationRegistry<ProcessHold>((hold) => hold.release());
 
 export class Process {
-  /** The process ID this handle was made for. */
-  readonly pid: number;
+  // Private so that assigning `pid` cannot make reads through the pinned
+  // directory and system calls by number name two different processes.
+  readonly #pid: number;
   #hold: ProcessHold | undefined;
 
   constructor(pid: number = process.pid) {
     if (typeof pid !== 'number' || !Number.isInteger(pid)) throw invalidArgType('pid', 'an integer', pid);
-    this.pid = pid === 0 ? 0 : pid;
+    this.#pid = pid === 0 ? 0 : pid;
     const backend = getBackend();
     if (!backend.availability.processIdentity) throw notSupported('Process', backend.platform);
     if (pid <= 0 || pid > backend.maxPid) throw new NoSuchProcess(pid);
@@ -47,6 +48,12 @@ export class Process {
     }
     this.#hold = hold;
     registry.register(this, hold, this);
+    registerTarget(this, () => this.#target());
+  }
+
+  /** The process ID this handle was made for. */
+  get pid(): number {
+    return this.#pid;
   }
 
   /** False once the process has exited and been reaped, or its PID names another process. */
@@ -66,10 +73,10 @@ export class Process {
     this.close();
   }
 
-  /** @internal The pinned target the facade reads through. */
-  [TARGET](): Target {
+  // The pinned target the facade reads through (see hold-target.ts).
+  #target(): Target {
     const hold = this.#held();
-    return { pid: this.pid, dir: hold.dir, alive: () => hold.alive() };
+    return { pid: this.#pid, dir: hold.dir, alive: () => hold.alive() };
   }
 
   getUmask(): number {
@@ -121,7 +128,7 @@ export class Process {
   }
 
   oneshot<T>(fn: () => T): T {
-    return oneshotProc(this.pid, fn);
+    return oneshotProc(this.#pid, fn);
   }
 
   #held(): ProcessHold {

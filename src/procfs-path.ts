@@ -23,7 +23,10 @@ export function setProcfsPath(path: string): void {
   root = clean.length > 1 && clean.endsWith('/') ? clean.slice(0, -1) : clean;
 }
 
-/** True while reads go to the caller's own /proc, where PIDs mean the same to system calls. */
+/**
+ * True while the procfs path is the default /proc. The Linux backend asks
+ * more: a /proc of another PID namespace can be mounted there.
+ */
 export function isDefaultProcfs(): boolean {
   return root === '/proc';
 }

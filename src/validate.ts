@@ -27,6 +27,15 @@ export function invalidArgType(name: string, expected: string, actual: unknown, 
   return err;
 }
 
+/** The TypeError for an argument whose getter or Proxy trap threw; the thrown value is the cause. */
+export function unreadable(name: string, cause: unknown): CodedError {
+  const err = new TypeError(`The "${name}" argument could not be read: a getter or Proxy trap threw`, {
+    cause,
+  }) as TypeError & CodedError;
+  err.code = 'ERR_INVALID_ARG_TYPE';
+  return err;
+}
+
 /** A RangeError with Node's ERR_OUT_OF_RANGE code, or a custom message. */
 export function outOfRange(message: string): CodedError {
   const err = new RangeError(message) as RangeError & CodedError;
@@ -39,15 +48,24 @@ export function describeReceived(value: unknown): string {
   if (value === null || value === undefined) return `Received ${String(value)}`;
   if (typeof value === 'function') return `Received function ${value.name || '<anonymous>'}`;
   if (typeof value === 'object') {
-    const ctor = (value as { constructor?: { name?: unknown } }).constructor;
-    if (ctor !== undefined && typeof ctor.name === 'string' && ctor.name !== '') {
-      return `Received an instance of ${ctor.name}`;
-    }
+    const name = constructorName(value);
+    if (name !== undefined) return `Received an instance of ${name}`;
     return `Received ${inspect(value, { depth: -1 })}`;
   }
   let shown = inspect(value, { colors: false });
   if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
   return `Received type ${typeof value} (${shown})`;
+}
+
+// The constructor's name, or undefined when there is none or reading it throws
+// (a hostile Proxy must still get its TypeError, not the trap's exception).
+function constructorName(value: object): string | undefined {
+  try {
+    const ctor = (value as { constructor?: { name?: unknown } }).constructor;
+    return ctor !== undefined && typeof ctor.name === 'string' && ctor.name !== '' ? ctor.name : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -85,10 +103,49 @@ export function resolveProc(proc: unknown, name = 'proc'): ResolvedProc {
 /** Checks an options argument: undefined or a plain object. */
 export function validateOptions<T extends object>(options: unknown, name = 'options'): Partial<T> {
   if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+  if (typeof options !== 'object' || options === null || isArray(options)) {
     throw invalidArgType(name, 'of type object', options);
   }
   return options;
+}
+
+/**
+ * Reads one option; a throwing getter or Proxy trap is bad input like any
+ * other: the option's TypeError, with the thrown value as cause.
+ */
+export function readOption(options: object, key: string, name: string): unknown {
+  try {
+    return (options as Record<string, unknown>)[key];
+  } catch (cause) {
+    throw unreadable(name, cause);
+  }
+}
+
+/** Whether `options` has its own `key`, with readOption's protection. */
+export function hasOwnOption(options: object, key: string, name: string): boolean {
+  try {
+    return Object.hasOwn(options, key);
+  } catch (cause) {
+    throw unreadable(name, cause);
+  }
+}
+
+/** Array.isArray, except that a revoked Proxy (on which it throws) is simply not an array. */
+export function isArray(value: unknown): value is readonly unknown[] {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/** A plain copy of an array argument's elements, read once, with readOption's protection. */
+export function readArray(array: readonly unknown[], name: string): unknown[] {
+  try {
+    return Array.from(array);
+  } catch (cause) {
+    throw unreadable(name, cause);
+  }
 }
 
 /** Checks a boolean option, returning its value or the default. */

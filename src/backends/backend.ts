@@ -25,8 +25,11 @@ export interface Target {
   readonly alive: (() => boolean) | undefined;
 }
 
-/** What a backend knows about a PID when an operation failed, for errno translation. */
-export type ProcessState = 'alive' | 'zombie' | 'gone' | 'hidden' | 'unknown';
+/**
+ * What a backend knows about a PID when an operation failed, for errno
+ * translation; 'no-procfs' when the procfs root itself does not exist.
+ */
+export type ProcessState = 'alive' | 'zombie' | 'gone' | 'hidden' | 'no-procfs' | 'unknown';
 
 /** A held process: the backend's way to tell the same process from a reused PID. */
 export interface ProcessHold {

@@ -1,15 +1,15 @@
 // The backend of a platform this library has no kernel access for (Windows and
 // anything unknown): it imports cleanly and every operation says ENOTSUP.
 import { AVAILABILITY } from '../availability.js';
-import { OsError } from '../os-error.js';
 import type { Backend } from './backend.js';
+import { refuse as refuseOn } from './refuse.js';
 
-function refuse(fn: string): never {
-  throw new OsError('ENOTSUP', fn, { detail: `${fn}() is not available on ${process.platform}` });
-}
+// Messages name the platform as users know it: Windows rather than win32.
+const PLATFORM = process.platform === 'win32' ? 'Windows' : process.platform;
+const refuse = (fn: string): never => refuseOn(fn, PLATFORM);
 
 export const unsupportedBackend: Backend = {
-  platform: process.platform,
+  platform: PLATFORM,
   availability: AVAILABILITY.other,
   rlimits: {},
   rlimInfinity: (1n << 64n) - 1n,

@@ -52,3 +52,23 @@ export function ffiAvailable(): boolean {
 export function lastErrno(): number {
   return koffi().errno();
 }
+
+/**
+ * The first of `paths` that loads, or FfiUnavailable naming them all: on a
+ * machine without that OS's C library (a simulated platform, a missing file)
+ * every call fails with one clear error instead of reaching a foreign libc.
+ */
+export function loadLibrary(paths: readonly string[], platform: string): KoffiLibrary {
+  const ffi = koffi();
+  const reasons: string[] = [];
+  for (const path of paths) {
+    try {
+      return ffi.load(path);
+    } catch (cause) {
+      reasons.push(`${path}: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`);
+    }
+  }
+  throw new FfiUnavailable(
+    `the ${platform} C library could not be loaded (${reasons.length > 0 ? reasons.join('; ') : 'no candidate found'})`,
+  );
+}

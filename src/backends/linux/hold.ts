@@ -6,19 +6,48 @@
 import { accessSync, closeSync, openSync } from 'node:fs';
 import type { ProcessHold } from '../backend.js';
 import { errorCode } from '../../os-error.js';
+import { LINUX_RLIM_INFINITY } from './constants.js';
+import { parseLimits } from './parse-limits.js';
 import { parseStat } from './parse-stat.js';
 import { readProcFile } from './procfs.js';
 
+const RLIMIT_NOFILE = 7;
+
+/** Descriptors the open holds own right now. */
+let heldDescriptors = 0;
+let budget: number | undefined;
+
+// Handles that are dropped without close() keep their descriptor until the
+// garbage collector runs the FinalizationRegistry, which a synchronous loop
+// never lets happen. Holds therefore use at most a quarter of the soft
+// RLIMIT_NOFILE (read from /proc/self/limits, refreshed when reached), leaving
+// the rest to the application.
+function descriptorAvailable(): boolean {
+  if (budget === undefined || heldDescriptors >= budget) {
+    let soft = 1024n;
+    try {
+      soft = parseLimits(readProcFile('/proc/self/limits'), RLIMIT_NOFILE, LINUX_RLIM_INFINITY)?.[0] ?? soft;
+    } catch {
+      // Keep the conservative default.
+    }
+    budget = soft >= BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Math.floor(Number(soft) / 4);
+  }
+  return heldDescriptors < budget;
+}
+
 export function holdProcess(root: string, pid: number): ProcessHold {
+  // Past the descriptor budget, identity falls back to the start time, psutil's way.
+  if (!descriptorAvailable()) return startTimeHold(root, pid);
   let fd: number;
   try {
     fd = openSync(`${root}/${pid}`, 'r');
   } catch (err) {
     const code = errorCode(err);
-    // Out of descriptors: identity falls back to the start time, psutil's way.
+    // Out of descriptors: the same fallback.
     if (code === 'EMFILE' || code === 'ENFILE') return startTimeHold(root, pid);
     throw err;
   }
+  heldDescriptors++;
   const dir = `${root}/self/fd/${fd}`;
   let open = true;
   return {
@@ -35,6 +64,7 @@ export function holdProcess(root: string, pid: number): ProcessHold {
     release() {
       if (!open) return;
       open = false;
+      heldDescriptors--;
       closeSync(fd);
     },
   };

@@ -6,7 +6,7 @@ import { endianness } from 'node:os';
 import { AVAILABILITY } from '../../availability.js';
 import { oneshotCache } from '../../oneshot.js';
 import { OsError, errorCode } from '../../os-error.js';
-import { getProcfsPath, isDefaultProcfs } from '../../procfs-path.js';
+import { getProcfsPath } from '../../procfs-path.js';
 import type { BigLimits } from '../../limits.js';
 import { FfiUnavailable } from '../../ffi/koffi.js';
 import type { Backend, ProcessState, Sigmasks, Target } from '../backend.js';
@@ -16,7 +16,7 @@ import { type LinuxLibc, linuxLibc } from './libc.js';
 import { malformed } from './malformed.js';
 import { parseLimits } from './parse-limits.js';
 import { parseStat } from './parse-stat.js';
-import { parseGroups, parseSigmasks, parseState, parseUmask } from './parse-status.js';
+import { parseGroups, parseSigmasks, parseState, parseThreads, parseUmask } from './parse-status.js';
 import { readProcFile } from './procfs.js';
 
 const EPERM = 1;
@@ -29,17 +29,54 @@ function dirOf(t: Target): string {
   return t.dir ?? `${getProcfsPath()}/${t.pid}`;
 }
 
-// A file's bytes: the shared read buffer normally, a private copy inside a oneshot.
+// A file's bytes: the shared read buffer normally, a private copy inside a
+// oneshot. The cache key is the file's path, not the PID: a Process pinned to a
+// process whose PID was reused must not be served what a read by number cached.
+// A process held by start time only reads by number too, so it never shares
+// that cache: each of its reads is confirmed against the hold.
 // Written out rather than through cached(): no closure per call on the hot path.
 function source(t: Target, name: 'status' | 'stat' | 'limits'): Buffer {
+  const path = `${dirOf(t)}/${name}`;
+  if (heldByStartTime(t)) return readPinned(t, path);
   const cache = oneshotCache(t.pid);
-  if (cache === undefined) return readProcFile(`${dirOf(t)}/${name}`);
-  let buf = cache.get(name) as Buffer | undefined;
+  if (cache === undefined) return readPinned(t, path);
+  let buf = cache.get(path) as Buffer | undefined;
   if (buf === undefined) {
-    buf = copyOf(readProcFile(`${dirOf(t)}/${name}`));
-    cache.set(name, buf);
+    buf = copyOf(readPinned(t, path));
+    cache.set(path, buf);
   }
   return buf;
+}
+
+// A private copy of a view of the shared read buffer. Buffer.from() takes the
+// generic array-like path; this is a pool slice and one memcpy.
+function copyOf(view: Buffer): Buffer {
+  const copy = Buffer.allocUnsafe(view.length);
+  copy.set(view);
+  return copy;
+}
+
+function heldByStartTime(t: Target): boolean {
+  return t.dir === undefined && t.alive !== undefined;
+}
+
+// A held process that is gone is gone, whatever holds its PID now: a failed
+// read asks the hold, not /proc/PID (which may be another process's).
+// A target held by start time only (no pinned directory) reads by number, so
+// the read counts only if the same process still holds the PID afterwards. The
+// bytes are copied first: the check reads stat into the shared buffer.
+function readPinned(t: Target, path: string): Buffer {
+  let view: Buffer;
+  try {
+    view = readProcFile(path);
+  } catch (err) {
+    confirmAlive(t, 'read');
+    throw err;
+  }
+  if (!heldByStartTime(t)) return view;
+  const bytes = copyOf(view);
+  confirmAlive(t, 'read');
+  return bytes;
 }
 
 // Answers from a system call that took the PID number are only the held
@@ -50,10 +87,10 @@ function confirmAlive(t: Target, syscall: string): void {
 
 let libc: LinuxLibc | null | undefined;
 
-// The libc binding, or undefined when reads must come from procfs: another
-// procfs tree than the caller's own /proc, or no koffi on this machine.
+// The libc binding, or undefined when reads must come from procfs: a procfs
+// tree of another PID namespace, or no koffi on this machine.
 function syscalls(): LinuxLibc | undefined {
-  if (!isDefaultProcfs()) return undefined;
+  if (!samePidNamespace()) return undefined;
   if (libc === undefined) {
     try {
       libc = linuxLibc();
@@ -82,34 +119,34 @@ function umaskSupported(): boolean {
   return known;
 }
 
-// A private copy of a view of the shared read buffer. Buffer.from() takes the
-// generic array-like path; this is a pool slice and one memcpy.
-function copyOf(view: Buffer): Buffer {
-  const copy = Buffer.allocUnsafe(view.length);
-  copy.set(view);
-  return copy;
-}
-
-// getpgid(2) or getsid(2): the same shape, each with its own call site so that
-// both stay monomorphic; /proc/PID/stat answers when no system call can.
+// getpgid(2) or getsid(2), without a closure per call; /proc/PID/stat answers
+// when no system call can.
 function pidSyscall(t: Target, field: 'pgid' | 'sid'): number {
+  // As in source(): a process held by start time never shares the oneshot cache.
+  if (heldByStartTime(t)) return askPid(t, field);
   const cache = oneshotCache(t.pid);
   if (cache === undefined) return askPid(t, field);
-  let value = cache.get(field) as number | undefined;
+  const key = `${dirOf(t)}#${field}`;
+  let value = cache.get(key) as number | undefined;
   if (value === undefined) {
     value = askPid(t, field);
-    cache.set(field, value);
+    cache.set(key, value);
   }
   return value;
 }
 
 function askPid(t: Target, field: 'pgid' | 'sid'): number {
   const c = syscalls();
-  if (c === undefined) return parseStat(source(t, 'stat'))[field];
-  const value = field === 'pgid' ? c.getpgid(t.pid) : c.getsid(t.pid);
-  if (value < 0) throw OsError.fromErrno(c.errno(), field === 'pgid' ? 'getpgid' : 'getsid');
-  confirmAlive(t, field === 'pgid' ? 'getpgid' : 'getsid');
-  return value;
+  if (c !== undefined) {
+    const value = field === 'pgid' ? c.getpgid(t.pid) : c.getsid(t.pid);
+    if (value < 0) throw OsError.fromErrno(c.errno(), field === 'pgid' ? 'getpgid' : 'getsid');
+    confirmAlive(t, field === 'pgid' ? 'getpgid' : 'getsid');
+    return value;
+  }
+  const stat = parseStat(source(t, 'stat'));
+  // Printed for a task being reaped: pgid and sid -1, not the process's.
+  if (stat.threads === 0) throw new OsError('ESRCH', 'read', { path: `${dirOf(t)}/stat`, state: 'gone' });
+  return stat[field];
 }
 
 export const linuxBackend: Backend = {
@@ -144,8 +181,12 @@ export const linuxBackend: Backend = {
   },
 
   getSigmasks(t: Target): Sigmasks {
-    const masks = parseSigmasks(source(t, 'status'));
+    const buf = source(t, 'status');
+    const masks = parseSigmasks(buf);
     if (masks === undefined) throw malformed('status', 'SigPnd/SigBlk/SigIgn/SigCgt/ShdPnd');
+    // Threads: 0 means the masks were printed as zeros for a task being reaped,
+    // not read: the process is gone, whatever its State line said a moment before.
+    if (parseThreads(buf) === 0) throw new OsError('ESRCH', 'read', { path: `${dirOf(t)}/status`, state: 'gone' });
     return masks;
   },
 
@@ -178,9 +219,9 @@ export const linuxBackend: Backend = {
   },
 
   setRlimit(t: Target, resource: number, limits: BigLimits): BigLimits {
-    if (!isDefaultProcfs()) {
+    if (!samePidNamespace()) {
       throw new OsError('ENOTSUP', 'prlimit', {
-        detail: `limits cannot be set while the procfs path is ${getProcfsPath()}: prlimit(2) takes PIDs of the caller's own PID namespace`,
+        detail: `limits cannot be set while the procfs path ${getProcfsPath()} shows another PID namespace than this process's: prlimit(2) takes PIDs of the caller's own`,
       });
     }
     const c = syscalls() ?? linuxLibc();
@@ -188,6 +229,10 @@ export const linuxBackend: Backend = {
     IN_VALUES[0] = limits[0];
     IN_VALUES[1] = limits[1];
     if (c.prlimit(t.pid, resource, IN, OUT) !== 0) throw OsError.fromErrno(c.errno(), 'prlimit');
+    // prlimit(2) takes a number, not the pinned process: if the held process
+    // vanished between the check above and the call, the write may have reached
+    // a process that took its PID in that window. Never report that as success.
+    confirmAlive(t, 'prlimit');
     return readLimits();
   },
 
@@ -197,7 +242,7 @@ export const linuxBackend: Backend = {
 
   diagnose(pid: number, cause: unknown): ProcessState {
     const root = getProcfsPath();
-    if (!existsSync(root)) return 'unknown';
+    if (!existsSync(root)) return 'no-procfs';
     let state: string | undefined;
     try {
       state = parseStat(readProcFile(`${root}/${pid}/stat`)).state;
@@ -258,12 +303,14 @@ let namespaceCheck: { root: string; same: boolean } | undefined;
 
 const PROC_SUPER_MAGIC = 0x9fa0; // statfs(2), include/uapi/linux/magic.h
 
-// A procfs mount shows the PIDs of the namespace it was mounted for; its "self"
-// link names us by our PID there. Only a real procfs whose "self" is our own
-// PID is taken to be our namespace's.
+// System calls take PIDs of the caller's PID namespace; a procfs mount shows
+// those of the namespace it was mounted for, and its "self" link names us by
+// our PID there. Only a real procfs whose "self" is our own PID is taken to be
+// our namespace's: not a host's /proc given to setProcfsPath, not a copied
+// tree, and not a /proc left from a parent namespace (unshare --pid without
+// --mount-proc, some containers), even though its path is /proc.
 function samePidNamespace(): boolean {
   const root = getProcfsPath();
-  if (root === '/proc') return true;
   if (namespaceCheck?.root !== root) {
     let same = false;
     try {

@@ -8,6 +8,12 @@ export interface StatFields {
   pgid: number;
   sid: number;
   flags: number;
+  /**
+   * Field 20. The kernel fills it, like pgid and sid, only while it can lock
+   * the task's signal handlers: 0 (with pgid and sid -1) means the task is
+   * being reaped (do_task_stat() in fs/proc/array.c).
+   */
+  threads: number;
   /** Field 22, in clock ticks since boot. */
   startTicks: number;
 }
@@ -26,6 +32,7 @@ export function parseStat(buf: Buffer): StatFields {
   let pgid = -1;
   let sid = -1;
   let flags = -1;
+  let threads = -1;
   let startTicks = -1;
   while (i < buf.length && field < 22) {
     if (buf[i] !== SPACE) throw malformed('stat', `field ${field + 1}`);
@@ -44,8 +51,9 @@ export function parseStat(buf: Buffer): StatFields {
     if (field === 5) pgid = value;
     else if (field === 6) sid = value;
     else if (field === 9) flags = value;
+    else if (field === 20) threads = value;
     else if (field === 22) startTicks = value;
   }
   if (field < 22) throw malformed('stat', 'field 22');
-  return { state: String.fromCharCode(state), pgid, sid, flags, startTicks };
+  return { state: String.fromCharCode(state), pgid, sid, flags, threads, startTicks };
 }

@@ -9,6 +9,7 @@ const UMASK = key('\nUmask:\t');
 const GROUPS = key('\nGroups:\t');
 const STATE = key('\nState:\t');
 const TGID = key('\nTgid:\t');
+const THREADS = key('\nThreads:\t');
 const SIG_PND = key('\nSigPnd:\t');
 const SHD_PND = key('\nShdPnd:\t');
 const SIG_BLK = key('\nSigBlk:\t');
@@ -81,12 +82,25 @@ export function parseState(buf: Buffer): string | undefined {
 
 /** `Tgid:`, the thread group (process) a task belongs to. */
 export function parseTgid(buf: Buffer): number | undefined {
-  let i = valueStart(buf, TGID);
+  return parseDecimal(buf, TGID, 'Tgid');
+}
+
+/**
+ * `Threads:`. The kernel prints 0 (and all-zero signal masks) when it could
+ * not lock the task's signal handlers: the task is being reaped and its
+ * signal state is already gone (task_sig() in fs/proc/array.c).
+ */
+export function parseThreads(buf: Buffer): number | undefined {
+  return parseDecimal(buf, THREADS, 'Threads');
+}
+
+function parseDecimal(buf: Buffer, k: Key, name: string): number | undefined {
+  let i = valueStart(buf, k);
   if (i < 0) return undefined;
   let value = 0;
   const start = i;
   for (; i < buf.length && buf[i]! >= 48 && buf[i]! <= 57; i++) value = value * 10 + (buf[i]! - 48);
-  if (i === start || buf[i] !== NL) throw malformed('status', 'Tgid');
+  if (i === start || buf[i] !== NL) throw malformed('status', name);
   return value;
 }
 

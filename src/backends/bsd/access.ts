@@ -1,0 +1,56 @@
+// How NetBSD and DragonFly reach the kernel: koffi ships no binary for them, so
+// the libc route works only with a from-source koffi build. Without it their
+// procfs answers what it prints; without both, a clear error says which is
+// missing.
+import { FfiUnavailable } from '../../ffi/koffi.js';
+import { OsError } from '../../os-error.js';
+import { type BsdLibc, type LibcSpec, bsdLibc } from './libc.js';
+import { getProcfsPath, isDefaultProcfs } from '../../procfs-path.js';
+import { bsdProcfsMounted, procPath } from './procfs-text.js';
+
+export type Access = { readonly kind: 'ffi'; readonly libc: BsdLibc } | { readonly kind: 'procfs' };
+
+/** The libc binding, or the reason it is unavailable (koffi or the library missing). */
+export function tryLibc(spec: LibcSpec): BsdLibc | FfiUnavailable {
+  try {
+    return bsdLibc(spec);
+  } catch (err) {
+    if (err instanceof FfiUnavailable) return err;
+    throw err;
+  }
+}
+
+/**
+ * koffi when it loads, else a mounted procfs, else ENOTSUP naming both. A
+ * procfs tree other than /proc (setProcfsPath) is always read as files: its
+ * PIDs need not mean the same to sysctl.
+ */
+export function chooseAccess(spec: LibcSpec, fn: string): Access {
+  if (!isDefaultProcfs()) {
+    if (bsdProcfsMounted()) return { kind: 'procfs' };
+    throw new OsError('ENOTSUP', fn, {
+      detail: `${procPath('curproc', 'status')} not found: not a ${spec.platform} procfs`,
+    });
+  }
+  const libc = tryLibc(spec);
+  if (!(libc instanceof FfiUnavailable)) return { kind: 'ffi', libc };
+  if (bsdProcfsMounted()) return { kind: 'procfs' };
+  throw neither(spec, fn, libc);
+}
+
+/** koffi is required (no procfs file has the answer): ENOTSUP saying so. */
+export function requireLibc(spec: LibcSpec, fn: string, what: string): BsdLibc {
+  const libc = tryLibc(spec);
+  if (!(libc instanceof FfiUnavailable)) return libc;
+  throw new OsError('ENOTSUP', fn, {
+    detail: `${what} on ${spec.platform} needs koffi built for this system (${libc.message}); procfs does not provide it`,
+  });
+}
+
+function neither(spec: LibcSpec, fn: string, libc: FfiUnavailable): OsError {
+  return new OsError('ENOTSUP', fn, {
+    detail:
+      `${spec.platform} needs either koffi (built from source for this system) or procfs mounted at ${getProcfsPath()}: ` +
+      `koffi: ${libc.message}; procfs: ${procPath('curproc', 'status')} not found (mount_procfs procfs ${getProcfsPath()})`,
+  });
+}

@@ -1,0 +1,62 @@
+// NetBSD and DragonFly answer groups, pgid, sid and start time from either
+// source: the sysctl record when koffi reaches libc, else /proc/PID/status.
+// This module picks the source per call and keeps the two paths' semantics
+// (held-process check, gone/zombie diagnosis) the same.
+import { existsSync } from 'node:fs';
+import { FfiUnavailable } from '../../ffi/koffi.js';
+import { cached } from '../../oneshot.js';
+import type { ProcessState, Target } from '../backend.js';
+import { confirmHeld, pidExists } from '../process-state.js';
+import { chooseAccess, tryLibc } from './access.js';
+import type { BsdLibc, LibcSpec } from './libc.js';
+import { isDefaultProcfs } from '../../procfs-path.js';
+import { procPath, readProcText } from './procfs-text.js';
+import { diagnoseByRecord, heldRecord } from './record.js';
+import type { ProcRecord } from './kinfo.js';
+
+/** What both sources answer. */
+export interface BasicFacts {
+  readonly pgid: number;
+  readonly sid: number | undefined;
+  readonly groups: number[];
+  readonly startMicros: number | undefined;
+}
+
+export interface DualSource {
+  readonly spec: LibcSpec;
+  readRecord(libc: BsdLibc, pid: number): ProcRecord;
+  parseStatus(text: string, file: string): BasicFacts;
+}
+
+function statusOf(src: DualSource, pid: number): BasicFacts {
+  return src.parseStatus(readProcText(pid, 'status'), procPath(pid, 'status'));
+}
+
+/** The target's facts from whichever source this machine offers. */
+export function heldFacts(src: DualSource, t: Target, fn: string): BasicFacts {
+  const access = chooseAccess(src.spec, fn);
+  if (access.kind === 'ffi') return heldRecord(t, (pid) => src.readRecord(access.libc, pid));
+  const facts = cached(t.pid, 'status', () => statusOf(src, t.pid));
+  confirmHeld(t, 'read');
+  return facts;
+}
+
+/** The start time for a hold; throws like any read when the process is gone. */
+export function startOf(src: DualSource, pid: number): number | undefined {
+  const access = chooseAccess(src.spec, 'Process');
+  return access.kind === 'ffi' ? src.readRecord(access.libc, pid).startMicros : statusOf(src, pid).startMicros;
+}
+
+/**
+ * diagnose() over either source. Without koffi: procfs lists only processes
+ * its lookup finds, which excludes zombies, so a PID that exists for kill(2)
+ * (ours or another user's) but has no directory is taken for a zombie.
+ */
+export function diagnoseDual(src: DualSource, pid: number, cause: unknown): ProcessState {
+  const libc = isDefaultProcfs() ? tryLibc(src.spec) : undefined;
+  if (libc !== undefined && !(libc instanceof FfiUnavailable)) {
+    return diagnoseByRecord(pid, cause, (p) => src.readRecord(libc, p));
+  }
+  if (pidExists(pid) === 'no') return 'gone';
+  return existsSync(procPath(pid)) ? 'alive' : 'zombie';
+}

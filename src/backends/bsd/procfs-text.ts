@@ -1,0 +1,35 @@
+// Shared by the NetBSD and DragonFly procfs fallbacks: where their procfs is
+// (/proc, as mount_procfs(8) mounts it, or the tree setProcfsPath() names),
+// whether it is mounted, and the one error for text that is not the kernel's.
+import { existsSync, readFileSync } from 'node:fs';
+import { OsError } from '../../os-error.js';
+import { getProcfsPath } from '../../procfs-path.js';
+
+/** A file under PID's procfs directory. */
+export function procPath(pid: number | 'curproc', name?: string): string {
+  return `${getProcfsPath()}/${pid}${name === undefined ? '' : `/${name}`}`;
+}
+
+/**
+ * Is a BSD procfs mounted? Both name the caller's own directory `curproc`
+ * (NetBSD and DragonFly procfs_vnops.c), which Linux's /proc does not have.
+ */
+export function bsdProcfsMounted(): boolean {
+  return existsSync(procPath('curproc', 'status'));
+}
+
+/** A procfs file of PID as text. */
+export function readProcText(pid: number, name: string): string {
+  return readFileSync(procPath(pid, name), 'latin1');
+}
+
+/** Text that does not have the kernel's printed shape: never guessed at. */
+export function badText(file: string, detail: string): OsError {
+  return new OsError('EBADMSG', 'read', { path: file, detail: `unexpected format: ${detail}` });
+}
+
+/** A decimal the kernel printed, exactly. */
+export function decimal(text: string, file: string): bigint {
+  if (!/^\d{1,20}$/.test(text)) throw badText(file, `'${text}' is not a number`);
+  return BigInt(text);
+}

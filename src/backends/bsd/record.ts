@@ -1,0 +1,56 @@
+// The parts of a backend built on one per-PID record (kinfo_proc, kinfo_proc2):
+// reading it through the oneshot cache, telling "no record" apart (gone, a
+// zombie the kernel hides, a process hidden from us), and diagnosing a failure.
+import { cached } from '../../oneshot.js';
+import { OsError, errorCode } from '../../os-error.js';
+import type { ProcessState, Target } from '../backend.js';
+import { confirmHeld, gone, pidExists } from '../process-state.js';
+import { type ProcRecord, badRecord } from './kinfo.js';
+
+/**
+ * Why a kernel gave no record for a PID. Most answer a dead PID with zero
+ * bytes, not ESRCH; kill(pid, 0) then tells a dead PID from one the kernel
+ * skipped (DragonFly's pfind skips zombies; NetBSD's curtain and jails hide).
+ */
+export function noRecord(pid: number, syscall: string, zombiesHidden: boolean): OsError {
+  const exists = pidExists(pid);
+  if (exists === 'no') return gone(syscall);
+  if (exists === 'yes' && zombiesHidden) return new OsError('ESRCH', syscall, { state: 'zombie' });
+  return new OsError('EPERM', syscall, { detail: 'the kernel does not show this process to the caller' });
+}
+
+/** The target's record, read once per oneshot and checked to still be the held process's. */
+export function heldRecord(t: Target, read: (pid: number) => ProcRecord): ProcRecord {
+  const record = cached(t.pid, 'record', () => read(t.pid));
+  confirmHeld(t, 'sysctl');
+  return record;
+}
+
+/** diagnose() for record-based backends. */
+export function diagnoseByRecord(pid: number, cause: unknown, read: (pid: number) => ProcRecord): ProcessState {
+  try {
+    const record = read(pid);
+    if (record.zombie) return 'zombie';
+    return errorCode(cause) === 'ESRCH' ? 'gone' : 'alive';
+  } catch (err) {
+    const state = (err as { state?: unknown }).state;
+    if (state === 'gone' || state === 'zombie') return state;
+    const code = errorCode(err);
+    if (code === 'ESRCH') return 'gone';
+    if (code === 'EPERM' || code === 'EACCES') return 'hidden';
+    return 'unknown';
+  }
+}
+
+/** The decoded record in a sysctl answer for pid; an empty answer says why there is none. */
+export function recordFrom(
+  pid: number,
+  buf: Buffer,
+  decode: (buf: Buffer) => ProcRecord,
+  zombiesHidden = false,
+): ProcRecord {
+  if (buf.length === 0) throw noRecord(pid, 'sysctl', zombiesHidden);
+  const record = decode(buf);
+  if (record.pid !== pid) throw badRecord('process record', `for pid ${record.pid}, asked for ${pid}`);
+  return record;
+}

@@ -1,0 +1,59 @@
+// The one sysctl(3) helper macOS and the BSDs share. Reads probe the size with
+// a NULL buffer when the answer's length is not fixed, and retry on ENOMEM (the
+// answer grew between the probe and the read, e.g. KERN_PROC_GROUPS). Failures
+// become OsError with the errno read through the OS's accessor.
+import { OsError } from '../../os-error.js';
+import type { BsdLibc } from './libc.js';
+
+/** ENOMEM on every supported OS (sys/errno.h): the buffer was too small. */
+const ENOMEM = 12;
+const RETRIES = 8;
+
+function mibBuffer(mib: readonly number[]): Buffer {
+  const buf = Buffer.alloc(mib.length * 4);
+  mib.forEach((value, i) => buf.writeInt32LE(value, i * 4));
+  return buf;
+}
+
+/**
+ * Reads a node. With `size`, one call into a buffer of that many bytes (a
+ * fixed-size struct); without it, the kernel is asked for the size first.
+ * Returns the bytes the kernel wrote, which may be none (a dead PID on most BSDs).
+ */
+export function sysctlRead(libc: BsdLibc, mib: readonly number[], size?: number): Buffer {
+  const name = mibBuffer(mib);
+  const oldlen = Buffer.alloc(8);
+  let want = size;
+  for (let attempt = 0; attempt < RETRIES; attempt++) {
+    if (want === undefined) {
+      oldlen.writeBigUInt64LE(0n);
+      if (libc.sysctl(name, mib.length, null, oldlen, null, 0) !== 0) throw OsError.fromErrno(libc.errno(), 'sysctl');
+      // Room for a little growth; an empty answer still needs a valid buffer.
+      want = Number(oldlen.readBigUInt64LE()) + 64;
+    }
+    const out = Buffer.alloc(want);
+    oldlen.writeBigUInt64LE(BigInt(want));
+    if (libc.sysctl(name, mib.length, out, oldlen, null, 0) === 0) {
+      return out.subarray(0, Number(oldlen.readBigUInt64LE()));
+    }
+    const errno = libc.errno();
+    if (errno !== ENOMEM) throw OsError.fromErrno(errno, 'sysctl');
+    // A fixed size that is too small is the caller's layout error, not growth.
+    if (size !== undefined) throw OsError.fromErrno(errno, 'sysctl');
+    want = undefined;
+  }
+  throw OsError.fromErrno(ENOMEM, 'sysctl');
+}
+
+/** Writes `value` to a node, reading the previous value into `old` when given. */
+export function sysctlWrite(libc: BsdLibc, mib: readonly number[], value: Buffer, old?: Buffer): void {
+  const name = mibBuffer(mib);
+  let oldlen: Buffer | null = null;
+  if (old !== undefined) {
+    oldlen = Buffer.alloc(8);
+    oldlen.writeBigUInt64LE(BigInt(old.length));
+  }
+  if (libc.sysctl(name, mib.length, old ?? null, oldlen, value, value.length) !== 0) {
+    throw OsError.fromErrno(libc.errno(), 'sysctl');
+  }
+}

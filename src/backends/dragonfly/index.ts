@@ -1,0 +1,65 @@
+// The DragonFly backend. With koffi (built from source: no prebuilt binary
+// exists for DragonFly) groups, pgid, sid and start time come from kinfo_proc
+// (sysctl KERN_PROC_PID); without it from /proc/PID/status when procfs is
+// mounted. Limits are only ever in /proc/PID/rlimit (read-only).
+import { AVAILABILITY } from '../../availability.js';
+import { OsError } from '../../os-error.js';
+import type { BigLimits } from '../../limits.js';
+import type { Backend, Target } from '../backend.js';
+import { type DualSource, diagnoseDual, heldFacts, startOf } from '../bsd/dual.js';
+import type { LibcSpec } from '../bsd/libc.js';
+import { bsdProcfsMounted, procPath, readProcText } from '../bsd/procfs-text.js';
+import { getProcfsPath } from '../../procfs-path.js';
+import { recordFrom } from '../bsd/record.js';
+import { sysctlRead } from '../bsd/sysctl.js';
+import { checkPid, confirmHeld, startTimeHold } from '../process-state.js';
+import { refuse } from '../refuse.js';
+import { DRAGONFLY_RLIMITS, DRAGONFLY_RLIM_INFINITY, KINFO_BUFFER, kinfoMib } from './constants.js';
+import { decodeKinfoProc } from './decode.js';
+import { parseDragonflyRlimit } from './parse-rlimit.js';
+import { parseDragonflyStatus } from './parse-status.js';
+
+const PLATFORM = 'DragonFly BSD';
+
+export const DRAGONFLY_LIBC: LibcSpec = {
+  platform: PLATFORM,
+  paths: () => ['libc.so.8'],
+  errnoSymbol: '__errno_location',
+};
+
+const SOURCE: DualSource = {
+  spec: DRAGONFLY_LIBC,
+  // pfind() skips zombies: an empty answer for a PID that still exists is a zombie.
+  readRecord: (libc, pid) =>
+    recordFrom(pid, sysctlRead(libc, kinfoMib(checkPid(pid, 'sysctl')), KINFO_BUFFER), decodeKinfoProc, true),
+  parseStatus: parseDragonflyStatus,
+};
+
+export const dragonflyBackend: Backend = {
+  platform: PLATFORM,
+  availability: AVAILABILITY.dragonfly,
+  rlimits: DRAGONFLY_RLIMITS,
+  rlimInfinity: DRAGONFLY_RLIM_INFINITY,
+  maxPid: 0x7fffffff,
+  getUmask: () => refuse('procGetUmask', PLATFORM),
+  setRlimit: () => refuse('procRlimit', PLATFORM),
+  getSigmasks: () => refuse('procGetSigmasks', PLATFORM),
+  getGroups: (t) => heldFacts(SOURCE, t, 'procGetgroups').groups,
+  getPgid: (t) => heldFacts(SOURCE, t, 'procGetpgid').pgid,
+  getSid: (t) => heldFacts(SOURCE, t, 'procGetsid').sid ?? refuse('procGetsid', PLATFORM),
+
+  getRlimit(t: Target, resource: number): BigLimits {
+    if (!bsdProcfsMounted()) {
+      throw new OsError('ENOTSUP', 'procGetrlimit', {
+        detail: `limits on ${PLATFORM} are read from procfs (PID/rlimit), which is not mounted at ${getProcfsPath()}`,
+      });
+    }
+    const file = procPath(t.pid, 'rlimit');
+    const limits = parseDragonflyRlimit(readProcText(t.pid, 'rlimit'), resource, DRAGONFLY_RLIM_INFINITY, file);
+    confirmHeld(t, 'read');
+    return limits;
+  },
+
+  hold: (pid) => startTimeHold(() => startOf(SOURCE, pid)),
+  diagnose: (pid, cause) => diagnoseDual(SOURCE, pid, cause),
+};

@@ -1,0 +1,33 @@
+// Pure parser for DragonFly's /proc/PID/status (sys/vfs/procfs/procfs_status.c):
+// one line, "comm pid ppid pgid sid maj,min flags start ut st wmesg euid ruid
+// rgid,g0,g1,... jail". comm may hold spaces, so the line is matched from its
+// fixed-shape fields, not split on spaces.
+import { badText } from '../bsd/procfs-text.js';
+import { micros } from '../bsd/kinfo.js';
+
+export interface BsdStatus {
+  pid: number;
+  pgid: number;
+  sid: number;
+  groups: number[];
+  /** Undefined when the kernel printed -1,-1 (a swapped-out process). */
+  startMicros: number | undefined;
+}
+
+const LINE =
+  /^(.*) (\d+) (\d+) (\d+) (\d+) (-?\d+,-?\d+) (\S+) (-?\d+),(-?\d+) (-?\d+,-?\d+) (-?\d+,-?\d+) (.+) (\d+) (\d+) (\d+(?:,\d+)*) (\S+)\n?$/s;
+
+export function parseDragonflyStatus(text: string, file = 'status'): BsdStatus {
+  const m = LINE.exec(text);
+  if (m === null) throw badText(file, 'status line');
+  const [sec, usec] = [Number(m[8]), Number(m[9])];
+  // The last list is rgid then cr_groups[0..ngroups), cr_groups[0] being the egid.
+  const groups = m[15]!.split(',').slice(1).map(Number);
+  return {
+    pid: Number(m[2]),
+    pgid: Number(m[4]),
+    sid: Number(m[5]),
+    groups,
+    startMicros: sec < 0 ? undefined : micros(sec, usec),
+  };
+}

@@ -1,0 +1,89 @@
+// The NetBSD backend. With koffi (built from source: no prebuilt binary exists
+// for NetBSD) it reads kinfo_proc2 (sysctl KERN_PROC2, six-element MIB) and the
+// proc.PID.rlimit nodes, which also set limits. Without koffi it reads procfs
+// (/proc/PID/status and /proc/PID/limit) when mounted; signal masks and setting
+// limits need koffi.
+import { AVAILABILITY } from '../../availability.js';
+import { NETBSD_KINFO_PROC2 } from '../../ffi/structs/netbsd.js';
+import type { BigLimits } from '../../limits.js';
+import type { Backend, Sigmasks, Target } from '../backend.js';
+import { chooseAccess, requireLibc } from '../bsd/access.js';
+import { type DualSource, diagnoseDual, heldFacts, startOf } from '../bsd/dual.js';
+import type { BsdLibc, LibcSpec } from '../bsd/libc.js';
+import { procPath, readProcText } from '../bsd/procfs-text.js';
+import { heldRecord, recordFrom } from '../bsd/record.js';
+import { sysctlRead, sysctlWrite } from '../bsd/sysctl.js';
+import { checkPid, confirmHeld, startTimeHold } from '../process-state.js';
+import { refuse } from '../refuse.js';
+import { HARD, NETBSD_RLIMITS, NETBSD_RLIM_INFINITY, SOFT, kinfo2Mib, rlimitMib } from './constants.js';
+import { decodeKinfoProc2, decodeQuad } from './decode.js';
+import { parseNetbsdLimit } from './parse-limit.js';
+import { parseNetbsdStatus } from './parse-status.js';
+import { setBothLimits } from './set-limits.js';
+
+const PLATFORM = 'NetBSD';
+
+export const NETBSD_LIBC: LibcSpec = { platform: PLATFORM, paths: () => ['libc.so.12'], errnoSymbol: '__errno' };
+
+const SOURCE: DualSource = {
+  spec: NETBSD_LIBC,
+  // Zombies are listed (the zombie list is scanned first); an empty answer is a
+  // dead PID or one kauth hides from us.
+  readRecord: (libc, pid) =>
+    recordFrom(pid, sysctlRead(libc, kinfo2Mib(checkPid(pid, 'sysctl')), NETBSD_KINFO_PROC2.size), decodeKinfoProc2),
+  parseStatus: parseNetbsdStatus,
+};
+
+function readQuad(libc: BsdLibc, pid: number, resource: number, type: typeof SOFT | typeof HARD): bigint {
+  return decodeQuad(sysctlRead(libc, rlimitMib(checkPid(pid, 'sysctl'), resource, type), 8));
+}
+
+function writeQuad(libc: BsdLibc, pid: number, resource: number, type: typeof SOFT | typeof HARD, v: bigint): void {
+  const value = Buffer.alloc(8);
+  value.writeBigUInt64LE(v);
+  sysctlWrite(libc, rlimitMib(checkPid(pid, 'sysctl'), resource, type), value);
+}
+
+export const netbsdBackend: Backend = {
+  platform: PLATFORM,
+  availability: AVAILABILITY.netbsd,
+  rlimits: NETBSD_RLIMITS,
+  rlimInfinity: NETBSD_RLIM_INFINITY,
+  maxPid: 0x7fffffff,
+  getUmask: () => refuse('procGetUmask', PLATFORM),
+  getGroups: (t) => heldFacts(SOURCE, t, 'procGetgroups').groups,
+  getPgid: (t) => heldFacts(SOURCE, t, 'procGetpgid').pgid,
+  getSid: (t) => heldFacts(SOURCE, t, 'procGetsid').sid ?? refuse('procGetsid', PLATFORM),
+
+  getSigmasks(t: Target): Sigmasks {
+    const libc = requireLibc(NETBSD_LIBC, 'procGetSigmasks', 'Signal masks');
+    return heldRecord(t, (pid) => SOURCE.readRecord(libc, pid)).sigmasks ?? refuse('procGetSigmasks', PLATFORM);
+  },
+
+  getRlimit(t: Target, resource: number): BigLimits {
+    const access = chooseAccess(NETBSD_LIBC, 'procGetrlimit');
+    let limits: BigLimits;
+    if (access.kind === 'ffi') {
+      limits = [readQuad(access.libc, t.pid, resource, SOFT), readQuad(access.libc, t.pid, resource, HARD)];
+    } else {
+      limits = parseNetbsdLimit(readProcText(t.pid, 'limit'), resource, procPath(t.pid, 'limit'));
+    }
+    confirmHeld(t, 'sysctl');
+    return limits;
+  },
+
+  setRlimit(t: Target, resource: number, limits: BigLimits): BigLimits {
+    const libc = requireLibc(NETBSD_LIBC, 'procRlimit', 'Setting limits');
+    confirmHeld(t, 'sysctl');
+    return setBothLimits(
+      {
+        read: (type) => readQuad(libc, t.pid, resource, type),
+        write: (type, value) => writeQuad(libc, t.pid, resource, type, value),
+      },
+      limits,
+    );
+  },
+
+  hold: (pid) => startTimeHold(() => startOf(SOURCE, pid)),
+  diagnose: (pid, cause) => diagnoseDual(SOURCE, pid, cause),
+};

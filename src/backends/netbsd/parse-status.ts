@@ -1,0 +1,25 @@
+// Pure parser for NetBSD's /proc/PID/status (sys/miscfs/procfs/procfs_status.c):
+// one line, "comm pid ppid pgid sid maj,min flags start ut st wmesg euid
+// egid,g1,g2,...". comm may hold spaces, so the line is matched from its
+// fixed-shape fields, not split on spaces.
+import type { BsdStatus } from '../dragonfly/parse-status.js';
+import { badText } from '../bsd/procfs-text.js';
+import { micros } from '../bsd/kinfo.js';
+
+const LINE =
+  /^(.*) (\d+) (\d+) (\d+) (\d+) (-?\d+,-?\d+) (\S+) (-?\d+),(-?\d+) (-?\d+,-?\d+) (-?\d+,-?\d+) (.+) (\d+) (\d+(?:,\d+)*)\n?$/s;
+
+export function parseNetbsdStatus(text: string, file = 'status'): BsdStatus {
+  const m = LINE.exec(text);
+  if (m === null) throw badText(file, 'status line');
+  const [sec, usec] = [Number(m[8]), Number(m[9])];
+  return {
+    pid: Number(m[2]),
+    pgid: Number(m[4]),
+    sid: Number(m[5]),
+    // egid first, then the supplementary groups (kauth_cred_group).
+    groups: m[14]!.split(',').slice(1).map(Number),
+    // -1,-1 when the LWP is not in memory.
+    startMicros: sec < 0 ? undefined : micros(sec, usec),
+  };
+}

@@ -1,0 +1,39 @@
+// Setting both limits through NetBSD's proc.PID.rlimit.RES.{soft,hard} nodes:
+// one CTLTYPE_QUAD value per sysctl call, so the pair is two writes and not
+// atomic. The order keeps soft <= hard at every step (dosetrlimit refuses
+// soft > hard): hard first when it rises, soft first otherwise. If the second
+// write fails the first is undone; if even that fails, the error says the
+// first limit stayed changed.
+import type { BigLimits } from '../../limits.js';
+import { OsError, errorCode } from '../../os-error.js';
+import { HARD, SOFT } from './constants.js';
+
+type Which = typeof SOFT | typeof HARD;
+
+export interface LimitNodes {
+  read(which: Which): bigint;
+  write(which: Which, value: bigint): void;
+}
+
+const NAME: Readonly<Record<Which, string>> = { [SOFT]: 'soft', [HARD]: 'hard' };
+
+/** Sets [soft, hard] and returns the previous pair. */
+export function setBothLimits(nodes: LimitNodes, limits: BigLimits): BigLimits {
+  const old: BigLimits = [nodes.read(SOFT), nodes.read(HARD)];
+  const pick = (which: Which, from: BigLimits): bigint => from[which === SOFT ? 0 : 1];
+  const [first, second]: [Which, Which] = limits[1] >= old[1] ? [HARD, SOFT] : [SOFT, HARD];
+  nodes.write(first, pick(first, limits));
+  try {
+    nodes.write(second, pick(second, limits));
+  } catch (err) {
+    try {
+      nodes.write(first, pick(first, old));
+    } catch {
+      throw new OsError(errorCode(err) ?? 'EIO', 'sysctl', {
+        detail: `the ${NAME[first]} limit was changed, the ${NAME[second]} limit was not, and restoring the ${NAME[first]} limit failed`,
+      });
+    }
+    throw err;
+  }
+  return old;
+}

@@ -1,0 +1,45 @@
+// Pure decoders for illumos / Solaris /proc files (proc(5), sys/procfs.h):
+// psinfo_t (pgid, sid, start time; world-readable, zombies included) and
+// prcred_t (supplementary groups).
+import { SUNOS_PRCRED as C, SUNOS_PSINFO as P } from '../../ffi/structs/sunos.js';
+import { OsError } from '../../os-error.js';
+
+export interface Psinfo {
+  pid: number;
+  pgid: number;
+  sid: number;
+  /** Start time in microseconds since the epoch (pr_start is a timestruc_t, in ns). */
+  startMicros: number;
+  /** No LWPs left: exited, not yet reaped. */
+  zombie: boolean;
+}
+
+function bad(file: string, detail: string): OsError {
+  return new OsError('EBADMSG', 'read', { path: file, detail: `unexpected ${detail}` });
+}
+
+export function decodePsinfo(buf: Buffer, file = 'psinfo'): Psinfo {
+  if (buf.length < P.size) throw bad(file, `psinfo_t of ${buf.length} bytes, expected ${P.size}`);
+  const f = P.fields;
+  const nsec = buf.readBigInt64LE(f.pr_start_nsec.offset);
+  return {
+    pid: buf.readInt32LE(f.pr_pid.offset),
+    pgid: buf.readInt32LE(f.pr_pgid.offset),
+    sid: buf.readInt32LE(f.pr_sid.offset),
+    startMicros: Number(buf.readBigInt64LE(f.pr_start_sec.offset)) * 1e6 + Number(nsec / 1000n),
+    zombie: buf.readInt32LE(f.pr_nlwp.offset) === 0,
+  };
+}
+
+/** prcred_t followed by its extra gid_t entries: the supplementary groups (the egid is pr_egid). */
+export function decodePrcred(buf: Buffer, file = 'cred'): number[] {
+  const f = C.fields;
+  if (buf.length < f.pr_groups.offset) throw bad(file, `prcred_t of ${buf.length} bytes`);
+  const n = buf.readInt32LE(f.pr_ngroups.offset);
+  if (n < 0 || buf.length < f.pr_groups.offset + 4 * n) {
+    throw bad(file, `prcred_t: ${n} groups in ${buf.length} bytes`);
+  }
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(buf.readUInt32LE(f.pr_groups.offset + 4 * i));
+  return out;
+}

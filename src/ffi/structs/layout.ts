@@ -1,0 +1,37 @@
+// Struct layouts as explicit offset tables. Each OS's file declares every
+// struct it reads once, with its size and the header it comes from; decoders
+// read fields through these tables and tests check them against the headers.
+// Offsets are for LP64 little-endian targets (amd64, arm64), the only ones
+// Node ships for these systems.
+
+/** One field: where it starts and how many bytes it spans. */
+export interface FieldSpec {
+  readonly offset: number;
+  readonly size: number;
+}
+
+export interface StructLayout<F extends string> {
+  /** The C name, e.g. 'struct kinfo_proc'. */
+  readonly name: string;
+  /** Where the layout comes from, e.g. 'freebsd sys/sys/user.h'. */
+  readonly header: string;
+  /** sizeof on LP64. */
+  readonly size: number;
+  readonly fields: Readonly<Record<F, FieldSpec>>;
+}
+
+/** Declares a layout; fails at load time if a field overruns the struct. */
+export function struct<F extends string>(
+  name: string,
+  header: string,
+  size: number,
+  fields: Record<F, readonly [offset: number, size: number]>,
+): StructLayout<F> {
+  const out = {} as Record<F, FieldSpec>;
+  for (const key of Object.keys(fields) as F[]) {
+    const [offset, bytes] = fields[key];
+    if (offset + bytes > size) throw new Error(`${name}.${key} overruns the struct (${offset}+${bytes} > ${size})`);
+    out[key] = Object.freeze({ offset, size: bytes });
+  }
+  return Object.freeze({ name, header, size, fields: Object.freeze(out) });
+}

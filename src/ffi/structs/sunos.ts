@@ -1,0 +1,40 @@
+// illumos / Solaris /proc structures, from illumos-gate usr/src/uts/common/sys/
+// procfs.h. A /proc file follows the reader's data model (proc(5)), so a 64-bit
+// Node always reads the LP64 layouts below, whatever the target's model.
+import { struct } from './layout.js';
+
+/** /proc/PID/psinfo: world-readable, and still there for zombies. */
+export const SUNOS_PSINFO = struct('psinfo_t', 'illumos usr/src/uts/common/sys/procfs.h', 416, {
+  pr_nlwp: [4, 4], // 0 for a zombie
+  pr_pid: [8, 4],
+  pr_pgid: [16, 4],
+  pr_sid: [20, 4],
+  pr_egid: [36, 4],
+  pr_start_sec: [88, 8], // timestruc_t pr_start
+  pr_start_nsec: [96, 8],
+  pr_lwp_sname: [288 + 26, 1], // pr_lwp (lwpsinfo_t at 288).pr_sname: 'Z' for a zombie
+});
+
+/**
+ * /proc/PID/status, up to the end of the embedded lwpstatus_t's signal sets.
+ * Declared and checked for the pending and blocked sets a signal-mask reader
+ * would take from it; procGetSigmasks stays unavailable on illumos (issue 5's
+ * table), since ignored and caught need /proc/PID/sigact as well.
+ */
+export const SUNOS_PSTATUS = struct('pstatus_t', 'illumos usr/src/uts/common/sys/procfs.h', 688, {
+  pr_nlwp: [4, 4],
+  pr_pid: [8, 4],
+  pr_pgid: [16, 4],
+  pr_sid: [20, 4],
+  pr_sigpend: [32, 16], // process pending
+  pr_lwppend: [384 + 272, 16], // pr_lwp (lwpstatus_t at 384): representative LWP's pending
+  pr_lwphold: [384 + 288, 16], // and its blocked set
+});
+
+/** /proc/PID/cred: prcred_t, then pr_ngroups - 1 more gid_t. */
+export const SUNOS_PRCRED = struct('prcred_t', 'illumos usr/src/uts/common/sys/procfs.h', 32, {
+  pr_euid: [0, 4],
+  pr_egid: [12, 4],
+  pr_ngroups: [24, 4],
+  pr_groups: [28, 4], // the first of pr_ngroups entries
+});

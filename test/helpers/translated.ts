@@ -1,0 +1,18 @@
+// Calls a backend operation that must fail and returns the public error the one
+// errno mapping (src/errno.ts) makes of it, as the facade would throw it.
+import type { Backend, Target } from '../../src/backends/backend.js';
+import { translate } from '../../src/errno.js';
+
+/** A plain target: the PID alone, no held process. */
+export function target(pid: number): Target {
+  return { pid, dir: undefined, alive: undefined };
+}
+
+export function translatedFailure(backend: Backend, pid: number, fn: string, op: () => unknown): Error {
+  try {
+    op();
+  } catch (err) {
+    return translate(err, pid, backend, fn);
+  }
+  throw new Error(`${fn} on pid ${pid} was expected to fail`);
+}
