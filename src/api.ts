@@ -253,8 +253,8 @@ export function procAsDict<K extends AsDictAttr = AsDictAttr, A = null>(
   // `proc` is resolved once: every attribute is read for the same PID even if
   // its pid getter would answer differently on a second read.
   const held = heldTarget(proc);
-  const pinned: ProcLike = held === undefined ? Object.freeze({ ...resolveProc(proc) }) : proc;
-  const pid = held === undefined ? (pinned as ResolvedProc).pid : held().pid;
+  const pinned = pin(proc, held);
+  const pid = held !== undefined ? held().pid : typeof pinned === 'number' ? pinned : (pinned as ResolvedProc).pid;
   const opts = validateOptions<AsDictOptions<K, A>>(options);
   const attrs = validateAttrs(readOption(opts, 'attrs', 'options.attrs'));
   const adValue = (
@@ -272,6 +272,15 @@ export function procAsDict<K extends AsDictAttr = AsDictAttr, A = null>(
     }
     return out as { [P in K]: ProcInfo[P] | A };
   });
+}
+
+// What procAsDict's getters are called with: the handle itself, a plain PID
+// (which cannot answer differently twice, and takes the getters' plain-PID
+// path), or a frozen copy of what an object's getters answered once.
+function pin(proc: ProcLike, held: (() => Target) | undefined): ProcLike {
+  if (held !== undefined) return proc;
+  if (typeof proc === 'number' && Number.isInteger(proc)) return proc === 0 ? 0 : proc;
+  return Object.freeze({ ...resolveProc(proc) });
 }
 
 function bigintOption(options: unknown): boolean {
