@@ -13,7 +13,7 @@ import {
   resolveResource,
   toNumberLimits,
 } from './limits.js';
-import { runOneshot } from './oneshot.js';
+import { runOneshot, runOneshotSync } from './oneshot.js';
 import { getBackend } from './platform.js';
 import {
   type ProcLike,
@@ -54,6 +54,13 @@ interface Call {
 // identity and reads through its pinned target; anything else is validated
 // once, so a getter is never read twice and can never name two processes.
 function prepare(fn: FunctionName, proc: unknown): Call {
+  // A plain integer PID, the common case: nothing to look up or resolve.
+  if (typeof proc === 'number' && Number.isInteger(proc)) {
+    const backend = getBackend();
+    if (!backend.availability[fn]) throw notSupported(fn, backend.platform);
+    const pid = proc === 0 ? 0 : proc;
+    return { backend, pid, target: { pid, dir: undefined, alive: undefined }, isRunning: undefined };
+  }
   const held = heldTarget(proc);
   const resolved: ResolvedProc = held === undefined ? resolveProc(proc) : { pid: 0, isRunning: undefined };
   const backend = getBackend();
@@ -74,43 +81,64 @@ function checkRange(call: Call): void {
   if (call.pid <= 0 || call.pid > call.backend.maxPid) throw new NoSuchProcess(call.pid);
 }
 
-function run<T>(fn: FunctionName, call: Call, op: (backend: Backend, target: Target) => T): T {
-  checkRange(call);
-  try {
-    return op(call.backend, call.target);
-  } catch (err) {
-    throw translate(err, call.pid, call.backend, fn);
-  }
+// Each function catches for itself (no closure per call); the error becomes public here.
+function fail(err: unknown, call: Call, fn: FunctionName): Error {
+  return translate(err, call.pid, call.backend, fn);
 }
 
 /** The process's umask, read without changing it. */
 export function procGetUmask(proc: ProcLike): number {
   const call = prepare('procGetUmask', proc);
-  return run('procGetUmask', call, (b, t) => b.getUmask(t));
+  checkRange(call);
+  try {
+    return call.backend.getUmask(call.target);
+  } catch (err) {
+    throw fail(err, call, 'procGetUmask');
+  }
 }
 
 /** The process's supplementary groups, in the kernel's order. */
 export function procGetgroups(proc: ProcLike): number[] {
   const call = prepare('procGetgroups', proc);
-  return run('procGetgroups', call, (b, t) => b.getGroups(t));
+  checkRange(call);
+  try {
+    return call.backend.getGroups(call.target);
+  } catch (err) {
+    throw fail(err, call, 'procGetgroups');
+  }
 }
 
 /** The process group ID. */
 export function procGetpgid(proc: ProcLike): number {
   const call = prepare('procGetpgid', proc);
-  return run('procGetpgid', call, (b, t) => b.getPgid(t));
+  checkRange(call);
+  try {
+    return call.backend.getPgid(call.target);
+  } catch (err) {
+    throw fail(err, call, 'procGetpgid');
+  }
 }
 
 /** The session ID. */
 export function procGetsid(proc: ProcLike): number {
   const call = prepare('procGetsid', proc);
-  return run('procGetsid', call, (b, t) => b.getSid(t));
+  checkRange(call);
+  try {
+    return call.backend.getSid(call.target);
+  } catch (err) {
+    throw fail(err, call, 'procGetsid');
+  }
 }
 
 /** Pending, blocked, ignored and caught signals, and signals pending for the whole process. */
 export function procGetSigmasks(proc: ProcLike): Sigmasks {
   const call = prepare('procGetSigmasks', proc);
-  return run('procGetSigmasks', call, (b, t) => b.getSigmasks(t));
+  checkRange(call);
+  try {
+    return call.backend.getSigmasks(call.target);
+  } catch (err) {
+    throw fail(err, call, 'procGetSigmasks');
+  }
 }
 
 /** The `[soft, hard]` limits of a resource; unlimited is Infinity (or RLIM_INFINITY with bigint). */
@@ -121,7 +149,13 @@ export function procGetrlimit(proc: ProcLike, resource: Resource, options?: Rlim
   const call = prepare('procGetrlimit', proc);
   const res = resolveResource(resource, call.backend.rlimits);
   const bigint = bigintOption(options);
-  const raw = run('procGetrlimit', call, (b, t) => b.getRlimit(t, res));
+  checkRange(call);
+  let raw: BigLimits;
+  try {
+    raw = call.backend.getRlimit(call.target, res);
+  } catch (err) {
+    throw fail(err, call, 'procGetrlimit');
+  }
   return bigint ? raw : toNumberLimits(raw, call.backend.rlimInfinity);
 }
 
@@ -159,14 +193,23 @@ export function procRlimit(
   const bigint = bigintOption(options);
   let raw: BigLimits;
   if (newLimits === undefined || newLimits === null) {
-    raw = run('procRlimit', call, (b, t) => b.getRlimit(t, res));
+    checkRange(call);
+    try {
+      raw = backend.getRlimit(call.target, res);
+    } catch (err) {
+      throw fail(err, call, 'procRlimit');
+    }
   } else {
     const limits = normalizeLimits(newLimits, backend.rlimInfinity);
     // A handle that knows its process is gone (or its PID reused) must not let a
     // write reach whoever holds the PID now.
     checkRange(call);
     if (call.isRunning !== undefined && !call.isRunning()) throw new NoSuchProcess(call.pid);
-    raw = run('procRlimit', call, (b, t) => b.setRlimit(t, res, limits));
+    try {
+      raw = backend.setRlimit(call.target, res, limits);
+    } catch (err) {
+      throw fail(err, call, 'procRlimit');
+    }
   }
   return bigint ? raw : toNumberLimits(raw, backend.rlimInfinity);
 }
@@ -210,14 +253,14 @@ export function procAsDict<K extends AsDictAttr = AsDictAttr, A = null>(
   // `proc` is resolved once: every attribute is read for the same PID even if
   // its pid getter would answer differently on a second read.
   const held = heldTarget(proc);
-  const pinned: ProcLike = held === undefined ? Object.freeze({ ...resolveProc(proc) }) : proc;
-  const pid = held === undefined ? (pinned as ResolvedProc).pid : held().pid;
+  const pinned = pin(proc, held);
+  const pid = held !== undefined ? held().pid : typeof pinned === 'number' ? pinned : (pinned as ResolvedProc).pid;
   const opts = validateOptions<AsDictOptions<K, A>>(options);
   const attrs = validateAttrs(readOption(opts, 'attrs', 'options.attrs'));
   const adValue = (
     hasOwnOption(opts, 'adValue', 'options.adValue') ? readOption(opts, 'adValue', 'options.adValue') : null
   ) as A;
-  return runOneshot(pid, () => {
+  return runOneshotSync(pid, () => {
     const out = {} as Record<string, unknown>;
     for (const attr of attrs) {
       try {
@@ -231,7 +274,17 @@ export function procAsDict<K extends AsDictAttr = AsDictAttr, A = null>(
   });
 }
 
+// What procAsDict's getters are called with: the handle itself, a plain PID
+// (which cannot answer differently twice, and takes the getters' plain-PID
+// path), or a frozen copy of what an object's getters answered once.
+function pin(proc: ProcLike, held: (() => Target) | undefined): ProcLike {
+  if (held !== undefined) return proc;
+  if (typeof proc === 'number' && Number.isInteger(proc)) return proc === 0 ? 0 : proc;
+  return Object.freeze({ ...resolveProc(proc) });
+}
+
 function bigintOption(options: unknown): boolean {
+  if (options === undefined) return false;
   return validateBooleanOption(
     readOption(validateOptions(options), 'bigint', 'options.bigint'),
     'options.bigint',

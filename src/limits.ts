@@ -16,12 +16,15 @@ const MAX_RLIM = (1n << 64n) - 1n;
  * ('nofile', 'NOFILE', 'RLIMIT_NOFILE') to its number.
  */
 export function resolveResource(resource: unknown, table: Readonly<Record<string, number>>): number {
+  const index = indexOf(table);
   if (typeof resource === 'number') {
     if (!Number.isInteger(resource)) throw invalidArgType('resource', 'an integer or a resource name', resource);
-    for (const value of Object.values(table)) if (value === resource) return resource;
+    if (index.numbers.has(resource)) return resource;
     throw outOfRange('invalid resource specified');
   }
   if (typeof resource === 'string') {
+    const known = index.spellings.get(resource);
+    if (known !== undefined) return known;
     let key = resource.toUpperCase();
     if (!key.startsWith('RLIMIT_')) key = `RLIMIT_${key}`;
     const value = Object.hasOwn(table, key) ? table[key] : undefined;
@@ -29,6 +32,29 @@ export function resolveResource(resource: unknown, table: Readonly<Record<string
     return value;
   }
   throw invalidArgType('resource', 'of type number or string', resource);
+}
+
+interface TableIndex {
+  readonly numbers: ReadonlySet<number>;
+  /** 'RLIMIT_NOFILE', 'NOFILE', 'rlimit_nofile', 'nofile': what callers write, found without case folding. */
+  readonly spellings: ReadonlyMap<string, number>;
+}
+
+// Built once per table: a resource is resolved on every limit call.
+const indexes = new WeakMap<object, TableIndex>();
+
+function indexOf(table: Readonly<Record<string, number>>): TableIndex {
+  let index = indexes.get(table);
+  if (index === undefined) {
+    const spellings = new Map<string, number>();
+    for (const [key, value] of Object.entries(table)) {
+      const bare = key.startsWith('RLIMIT_') ? key.slice(7) : key;
+      for (const name of [key, bare, key.toLowerCase(), bare.toLowerCase()]) spellings.set(name, value);
+    }
+    index = { numbers: new Set(Object.values(table)), spellings };
+    indexes.set(table, index);
+  }
+  return index;
 }
 
 /**
@@ -67,6 +93,7 @@ function toRlim(value: unknown, name: string, rlimInfinity: bigint): bigint {
 // Finite limits must stay below the platform's RLIM_INFINITY and its special
 // values (illumos reserves the top three), and inside 64 bits.
 function checkFinite(value: bigint, name: string, rlimInfinity: bigint): bigint {
+  if (value < rlimInfinity && value < MAX_RLIM) return value;
   const max = rlimInfinity < MAX_RLIM ? rlimInfinity - 1n : MAX_RLIM - 1n;
   if (value > max) {
     throw outOfRange(`The value of "${name}" is out of range. It must be <= ${max}. Received ${value}`);
@@ -85,8 +112,26 @@ export function toNumberLimits(limits: BigLimits, rlimInfinity: bigint): Limits 
   return [toNumber(limits[0], rlimInfinity), toNumber(limits[1], rlimInfinity)];
 }
 
+// The last two conversions (a soft and a hard limit): Number(bigint) is a call
+// into the runtime, and the same limits come back call after call.
+// They are kept for one platform's RLIM_INFINITY at a time.
+const lastBig: [bigint, bigint] = [-1n, -1n];
+const lastNumber: [number, number] = [NaN, NaN];
+let lastInfinity = -1n;
+let older = 0;
+
 function toNumber(value: bigint, rlimInfinity: bigint): number {
+  if (rlimInfinity !== lastInfinity) {
+    lastInfinity = rlimInfinity;
+    lastBig[0] = lastBig[1] = -1n;
+  }
+  if (value === lastBig[0]) return lastNumber[0];
+  if (value === lastBig[1]) return lastNumber[1];
   // Values above 2**53 round to the nearest double, as fs.statSync does for sizes;
   // { bigint: true } gives them exactly.
-  return value === rlimInfinity ? Infinity : Number(value);
+  const number = value === rlimInfinity ? Infinity : Number(value);
+  lastBig[older] = value;
+  lastNumber[older] = number;
+  older ^= 1;
+  return number;
 }

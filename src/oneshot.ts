@@ -10,39 +10,87 @@ interface Scope {
 }
 
 const storage = new AsyncLocalStorage<Scope>();
+// How many scopes are open anywhere, in any async context.
+let openScopes = 0;
+// The scope whose fn is running synchronously right now. Asking
+// AsyncLocalStorage costs a native call per lookup (and run() about a
+// microsecond), which is most of a procAsDict's own work (issue 4); during the
+// synchronous part of fn this variable answers, and the store serves fn's
+// asynchronous continuations.
+let current: Scope | undefined;
+
+function currentScope(): Scope | undefined {
+  return current ?? storage.getStore();
+}
+
+function close(scope: Scope): void {
+  if (!scope.open) return;
+  scope.open = false;
+  openScopes--;
+}
 
 /** The cache for `pid` in the current oneshot, or undefined outside one. */
 export function oneshotCache(pid: number): Map<string, unknown> | undefined {
-  const scope = storage.getStore();
+  // Outside every oneshot (the common case) this is one comparison, not a store lookup.
+  if (openScopes === 0) return undefined;
+  const scope = currentScope();
   if (scope === undefined || !scope.open) return undefined;
   return scope.caches.get(pid);
 }
 
 /** Runs fn with a cache for pid; nested calls reuse every cache already open. */
 export function runOneshot<T>(pid: number, fn: () => T): T {
-  const outer = storage.getStore();
-  if (outer !== undefined && outer.open && outer.caches.has(pid)) return fn();
-  const caches = new Map(outer !== undefined && outer.open ? outer.caches : undefined);
-  caches.set(pid, new Map());
-  const scope: Scope = { caches, open: true };
+  const scope = open(pid);
+  if (scope === undefined) return fn();
+  const previous = current;
+  current = scope;
   let result: T;
   try {
     result = storage.run(scope, fn);
   } catch (err) {
-    scope.open = false;
+    close(scope);
     throw err;
+  } finally {
+    current = previous;
   }
   if (isThenable(result)) {
     // Close the scope when the promise settles: timers or callbacks that fn left
     // behind still run in its context, but must not see stale data.
-    const close = (): void => {
-      scope.open = false;
-    };
-    result.then(close, close);
+    const settle = (): void => close(scope);
+    result.then(settle, settle);
   } else {
-    scope.open = false;
+    close(scope);
   }
   return result;
+}
+
+/**
+ * runOneshot for an fn known to finish synchronously and to start nothing
+ * asynchronous that reads (procAsDict's own loop): the scope lives exactly as
+ * long as the call, so no AsyncLocalStorage context is needed.
+ */
+export function runOneshotSync<T>(pid: number, fn: () => T): T {
+  const scope = open(pid);
+  if (scope === undefined) return fn();
+  const previous = current;
+  current = scope;
+  try {
+    return fn();
+  } finally {
+    current = previous;
+    close(scope);
+  }
+}
+
+// A new scope with a cache for pid and every cache of the enclosing one, or
+// undefined when the enclosing scope already caches pid.
+function open(pid: number): Scope | undefined {
+  const outer = currentScope();
+  if (outer !== undefined && outer.open && outer.caches.has(pid)) return undefined;
+  const caches = new Map(outer !== undefined && outer.open ? outer.caches : undefined);
+  caches.set(pid, new Map());
+  openScopes++;
+  return { caches, open: true };
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

@@ -38,9 +38,14 @@ export class OsError extends Error {
   }
 
   /** From a positive errno value as a C function leaves it. */
-  static fromErrno(errno: number, syscall: string): OsError {
-    return new OsError(NAMES.get(errno) ?? `Unknown system error ${errno}`, syscall);
+  static fromErrno(errno: number, syscall: string, details?: OsErrorDetails): OsError {
+    return new OsError(errnoName(errno), syscall, details);
   }
+}
+
+// The symbolic code ('ESRCH') of a positive errno value.
+function errnoName(errno: number): string {
+  return NAMES.get(errno) ?? `Unknown system error ${errno}`;
 }
 
 /** The errno code of anything a backend may throw: our OsError or Node's fs errors. */

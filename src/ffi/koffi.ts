@@ -33,6 +33,11 @@ export function koffi(): KoffiModule {
   throw failure;
 }
 
+/** True once koffi has been loaded (by a feature that needed a system call); loads nothing. */
+export function koffiLoaded(): boolean {
+  return loaded !== undefined;
+}
+
 /** True when koffi loads on this machine. */
 export function ffiAvailable(): boolean {
   try {

@@ -2,8 +2,9 @@
 // signal masks, and limits or pgid/sid where a system call cannot serve), and
 // prlimit(2), getpgid(2), getsid(2) through koffi where it can.
 import { existsSync, readlinkSync, statfsSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { AVAILABILITY } from '../../availability.js';
-import { cached } from '../../oneshot.js';
+import { oneshotCache } from '../../oneshot.js';
 import { OsError, errorCode } from '../../os-error.js';
 import { getProcfsPath } from '../../procfs-path.js';
 import type { BigLimits } from '../../limits.js';
@@ -11,7 +12,7 @@ import { FfiUnavailable } from '../../ffi/koffi.js';
 import type { Backend, ProcessState, Sigmasks, Target } from '../backend.js';
 import { LINUX_PID_MAX_LIMIT, LINUX_RLIMITS, LINUX_RLIM_INFINITY, PF_EXITING } from './constants.js';
 import { holdProcess } from './hold.js';
-import { linuxLibc } from './libc.js';
+import { type LinuxLibc, linuxLibc } from './libc.js';
 import { malformed } from './malformed.js';
 import { parseLimits } from './parse-limits.js';
 import { parseStat } from './parse-stat.js';
@@ -21,6 +22,8 @@ import { readProcFile } from './procfs.js';
 const EPERM = 1;
 const OUT = Buffer.alloc(16);
 const IN = Buffer.alloc(16);
+// struct rlimit { rlim_t rlim_cur, rlim_max; } in native byte order (getrlimit(2)).
+const IN_VALUES = new BigUint64Array(IN.buffer, IN.byteOffset, 2);
 
 function dirOf(t: Target): string {
   return t.dir ?? `${getProcfsPath()}/${t.pid}`;
@@ -31,15 +34,26 @@ function dirOf(t: Target): string {
 // process whose PID was reused must not be served what a read by number cached.
 // A process held by start time only reads by number too, so it never shares
 // that cache: each of its reads is confirmed against the hold.
+// Written out rather than through cached(): no closure per call on the hot path.
 function source(t: Target, name: 'status' | 'stat' | 'limits'): Buffer {
   const path = `${dirOf(t)}/${name}`;
   if (heldByStartTime(t)) return readPinned(t, path);
-  return cached(
-    t.pid,
-    path,
-    () => readPinned(t, path),
-    (view) => Buffer.from(view),
-  );
+  const cache = oneshotCache(t.pid);
+  if (cache === undefined) return readPinned(t, path);
+  let buf = cache.get(path) as Buffer | undefined;
+  if (buf === undefined) {
+    buf = copyOf(readPinned(t, path));
+    cache.set(path, buf);
+  }
+  return buf;
+}
+
+// A private copy of a view of the shared read buffer. Buffer.from() takes the
+// generic array-like path; this is a pool slice and one memcpy.
+function copyOf(view: Buffer): Buffer {
+  const copy = Buffer.allocUnsafe(view.length);
+  copy.set(view);
+  return copy;
 }
 
 function heldByStartTime(t: Target): boolean {
@@ -60,7 +74,7 @@ function readPinned(t: Target, path: string): Buffer {
     throw err;
   }
   if (!heldByStartTime(t)) return view;
-  const bytes = Buffer.from(view);
+  const bytes = copyOf(view);
   confirmAlive(t, 'read');
   return bytes;
 }
@@ -71,16 +85,21 @@ function confirmAlive(t: Target, syscall: string): void {
   if (t.alive !== undefined && !t.alive()) throw new OsError('ESRCH', syscall, { state: 'gone' });
 }
 
+let libc: LinuxLibc | null | undefined;
+
 // The libc binding, or undefined when reads must come from procfs: a procfs
 // tree of another PID namespace, or no koffi on this machine.
-function syscalls(): ReturnType<typeof linuxLibc> | undefined {
+function syscalls(): LinuxLibc | undefined {
   if (!samePidNamespace()) return undefined;
-  try {
-    return linuxLibc();
-  } catch (err) {
-    if (err instanceof FfiUnavailable) return undefined;
-    throw err;
+  if (libc === undefined) {
+    try {
+      libc = linuxLibc();
+    } catch (err) {
+      if (!(err instanceof FfiUnavailable)) throw err;
+      libc = null;
+    }
   }
+  return libc ?? undefined;
 }
 
 const kernelPrintsUmask = new Map<string, boolean>();
@@ -100,22 +119,34 @@ function umaskSupported(): boolean {
   return known;
 }
 
-function pidSyscall(t: Target, name: 'getpgid' | 'getsid', field: 'pgid' | 'sid'): number {
-  const ask = (): number => {
-    const libc = syscalls();
-    if (libc !== undefined) {
-      const value = libc[name](t.pid);
-      if (value < 0) throw OsError.fromErrno(libc.errno(), name);
-      confirmAlive(t, name);
-      return value;
-    }
-    const stat = parseStat(source(t, 'stat'));
-    // Printed for a task being reaped: pgid and sid -1, not the process's.
-    if (stat.threads === 0) throw new OsError('ESRCH', 'read', { path: `${dirOf(t)}/stat`, state: 'gone' });
-    return stat[field];
-  };
+// getpgid(2) or getsid(2), without a closure per call; /proc/PID/stat answers
+// when no system call can.
+function pidSyscall(t: Target, field: 'pgid' | 'sid'): number {
   // As in source(): a process held by start time never shares the oneshot cache.
-  return heldByStartTime(t) ? ask() : cached(t.pid, `${dirOf(t)}#${field}`, ask);
+  if (heldByStartTime(t)) return askPid(t, field);
+  const cache = oneshotCache(t.pid);
+  if (cache === undefined) return askPid(t, field);
+  const key = `${dirOf(t)}#${field}`;
+  let value = cache.get(key) as number | undefined;
+  if (value === undefined) {
+    value = askPid(t, field);
+    cache.set(key, value);
+  }
+  return value;
+}
+
+function askPid(t: Target, field: 'pgid' | 'sid'): number {
+  const c = syscalls();
+  if (c !== undefined) {
+    const value = field === 'pgid' ? c.getpgid(t.pid) : c.getsid(t.pid);
+    if (value < 0) throw OsError.fromErrno(c.errno(), field === 'pgid' ? 'getpgid' : 'getsid');
+    confirmAlive(t, field === 'pgid' ? 'getpgid' : 'getsid');
+    return value;
+  }
+  const stat = parseStat(source(t, 'stat'));
+  // Printed for a task being reaped: pgid and sid -1, not the process's.
+  if (stat.threads === 0) throw new OsError('ESRCH', 'read', { path: `${dirOf(t)}/stat`, state: 'gone' });
+  return stat[field];
 }
 
 export const linuxBackend: Backend = {
@@ -160,21 +191,21 @@ export const linuxBackend: Backend = {
   },
 
   getPgid(t: Target): number {
-    return pidSyscall(t, 'getpgid', 'pgid');
+    return pidSyscall(t, 'pgid');
   },
 
   getSid(t: Target): number {
-    return pidSyscall(t, 'getsid', 'sid');
+    return pidSyscall(t, 'sid');
   },
 
   getRlimit(t: Target, resource: number): BigLimits {
-    const libc = syscalls();
-    if (libc !== undefined) {
-      if (libc.prlimit(t.pid, resource, null, OUT) === 0) {
+    const c = syscalls();
+    if (c !== undefined) {
+      if (c.prlimit(t.pid, resource, null, OUT) === 0) {
         confirmAlive(t, 'prlimit');
-        return [OUT.readBigUInt64LE(0), OUT.readBigUInt64LE(8)];
+        return readLimits();
       }
-      const errno = libc.errno();
+      const errno = c.errno();
       // prlimit(2) needs the target's credentials (or CAP_SYS_RESOURCE) even to
       // read; /proc/PID/limits is world-readable, so it answers instead.
       if (errno !== EPERM) throw OsError.fromErrno(errno, 'prlimit');
@@ -193,16 +224,16 @@ export const linuxBackend: Backend = {
         detail: `limits cannot be set while the procfs path ${getProcfsPath()} shows another PID namespace than this process's: prlimit(2) takes PIDs of the caller's own`,
       });
     }
-    const libc = linuxLibc();
+    const c = syscalls() ?? linuxLibc();
     confirmAlive(t, 'prlimit');
-    IN.writeBigUInt64LE(limits[0], 0);
-    IN.writeBigUInt64LE(limits[1], 8);
-    if (libc.prlimit(t.pid, resource, IN, OUT) !== 0) throw OsError.fromErrno(libc.errno(), 'prlimit');
+    IN_VALUES[0] = limits[0];
+    IN_VALUES[1] = limits[1];
+    if (c.prlimit(t.pid, resource, IN, OUT) !== 0) throw OsError.fromErrno(c.errno(), 'prlimit');
     // prlimit(2) takes a number, not the pinned process: if the held process
     // vanished between the check above and the call, the write may have reached
     // a process that took its PID in that window. Never report that as success.
     confirmAlive(t, 'prlimit');
-    return [OUT.readBigUInt64LE(0), OUT.readBigUInt64LE(8)];
+    return readLimits();
   },
 
   hold(pid: number) {
@@ -225,6 +256,31 @@ export const linuxBackend: Backend = {
     return errorCode(cause) === 'ESRCH' ? 'gone' : 'alive';
   },
 };
+
+// OUT as 32-bit halves in native order, the order prlimit(2) writes rlim_t in.
+const OUT_WORDS = new Uint32Array(OUT.buffer, OUT.byteOffset, 4);
+const LOW = endianness() === 'LE' ? 0 : 1;
+// The last value seen in each of the two slots, as words and as a BigInt: a
+// process's limits rarely change, and a BigInt built per read costs more than
+// the rest of a getrlimit call.
+const lastWords = new Uint32Array([1, 1, 1, 1]);
+const lastValues: [bigint, bigint] = [1n | (1n << 32n), 1n | (1n << 32n)];
+
+// The old limits prlimit(2) left in OUT.
+function readLimits(): BigLimits {
+  return [rlim(0), rlim(1)];
+}
+
+function rlim(slot: 0 | 1): bigint {
+  const lo = OUT_WORDS[2 * slot + LOW]!;
+  const hi = OUT_WORDS[2 * slot + 1 - LOW]!;
+  if (lastWords[2 * slot] !== lo || lastWords[2 * slot + 1] !== hi) {
+    lastWords[2 * slot] = lo;
+    lastWords[2 * slot + 1] = hi;
+    lastValues[slot] = (BigInt(hi) << 32n) | BigInt(lo);
+  }
+  return lastValues[slot];
+}
 
 function zombie(t: Target): OsError {
   return new OsError('ESRCH', 'read', { path: `${dirOf(t)}/status`, state: 'zombie' });

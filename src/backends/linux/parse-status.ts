@@ -2,25 +2,36 @@
 // one line by its exact "\nName:\t" prefix and reads the bytes in place: no
 // string is built for fields nobody asked for.
 import type { Sigmasks } from '../backend.js';
+import { type Key, findKey, key } from './find-key.js';
 import { malformed } from './malformed.js';
 
-const UMASK = Buffer.from('\nUmask:\t');
-const GROUPS = Buffer.from('\nGroups:\t');
-const STATE = Buffer.from('\nState:\t');
-const TGID = Buffer.from('\nTgid:\t');
-const THREADS = Buffer.from('\nThreads:\t');
-const SIG_PND = Buffer.from('\nSigPnd:\t');
-const SHD_PND = Buffer.from('\nShdPnd:\t');
-const SIG_BLK = Buffer.from('\nSigBlk:\t');
-const SIG_IGN = Buffer.from('\nSigIgn:\t');
-const SIG_CGT = Buffer.from('\nSigCgt:\t');
+const UMASK = key('\nUmask:\t');
+const GROUPS = key('\nGroups:\t');
+const STATE = key('\nState:\t');
+const TGID = key('\nTgid:\t');
+const THREADS = key('\nThreads:\t');
+const SIG_PND = key('\nSigPnd:\t');
+const SHD_PND = key('\nShdPnd:\t');
+const SIG_BLK = key('\nSigBlk:\t');
+const SIG_IGN = key('\nSigIgn:\t');
+const SIG_CGT = key('\nSigCgt:\t');
 
 const NL = 10;
+const ZERO = 48;
 const SPACE = 32;
 
-function valueStart(buf: Buffer, key: Buffer): number {
-  const at = buf.indexOf(key);
-  return at < 0 ? -1 : at + key.length;
+// Just past the key, looking first at `hint`: where the kernel's fixed line
+// order puts it. A check at the hint costs a few nanoseconds, a search more;
+// the search remains for any other layout.
+function valueStart(buf: Buffer, k: Key, hint = -1): number {
+  const { bytes } = k;
+  if (hint >= 0 && hint + bytes.length <= buf.length) {
+    let j = 0;
+    while (j < bytes.length && buf[hint + j] === bytes[j]) j++;
+    if (j === bytes.length) return hint + bytes.length;
+  }
+  const at = findKey(buf, k);
+  return at < 0 ? -1 : at + bytes.length;
 }
 
 /** `Umask:` (Linux 4.7+) as a number; undefined when the line is absent. */
@@ -83,8 +94,8 @@ export function parseThreads(buf: Buffer): number | undefined {
   return parseDecimal(buf, THREADS, 'Threads');
 }
 
-function parseDecimal(buf: Buffer, key: Buffer, name: string): number | undefined {
-  let i = valueStart(buf, key);
+function parseDecimal(buf: Buffer, k: Key, name: string): number | undefined {
+  let i = valueStart(buf, k);
   if (i < 0) return undefined;
   let value = 0;
   const start = i;
@@ -98,20 +109,29 @@ function parseDecimal(buf: Buffer, key: Buffer, name: string): number | undefine
  * hex, most significant digit first, one digit per four signals (render_sigset_t);
  * it is read digit by digit so that no bit past 2**53 is lost.
  */
-export function parseSigset(buf: Buffer, key: Buffer): Set<number> | undefined {
-  const start = valueStart(buf, key);
+export function parseSigset(buf: Buffer, line: Buffer): Set<number> | undefined {
+  return sigsetAt(buf, key(line.toString('latin1')), -1);
+}
+
+// Where the last sigsetAt() line ended: the next line's "\n".
+let lineEnd = -1;
+
+function sigsetAt(buf: Buffer, k: Key, hint: number): Set<number> | undefined {
+  const start = valueStart(buf, k, hint);
   if (start < 0) return undefined;
   let end = start;
   while (end < buf.length && buf[end] !== NL) end++;
-  if (end === start || end === buf.length) throw malformed('status', key.toString('latin1').trim());
+  if (end === start || end === buf.length) throw malformed('status', k.bytes.toString('latin1').trim());
   const set = new Set<number>();
-  // Digit k counted from the right holds signals 4k+1 .. 4k+4.
-  for (let i = end - 1, k = 0; i >= start; i--, k++) {
-    const nibble = hexValue(buf[i]!);
-    if (nibble < 0) throw malformed('status', key.toString('latin1').trim());
-    if (nibble === 0) continue;
-    for (let bit = 0; bit < 4; bit++) if (nibble & (1 << bit)) set.add(4 * k + bit + 1);
+  // Digit d counted from the right holds signals 4d+1 .. 4d+4.
+  for (let i = end - 1, d = 0; i >= start; i--, d++) {
+    const c = buf[i]!;
+    if (c === ZERO) continue;
+    const nibble = hexValue(c);
+    if (nibble < 0) throw malformed('status', k.bytes.toString('latin1').trim());
+    for (let bit = 0; bit < 4; bit++) if (nibble & (1 << bit)) set.add(4 * d + bit + 1);
   }
+  lineEnd = end;
   return set;
 }
 
@@ -124,11 +144,17 @@ function hexValue(c: number): number {
 
 /** All five masks: SigPnd (thread), SigBlk, SigIgn, SigCgt, ShdPnd (process-wide pending). */
 export function parseSigmasks(buf: Buffer): Sigmasks | undefined {
-  const pending = parseSigset(buf, SIG_PND);
-  const blocked = parseSigset(buf, SIG_BLK);
-  const ignored = parseSigset(buf, SIG_IGN);
-  const caught = parseSigset(buf, SIG_CGT);
-  const processPending = parseSigset(buf, SHD_PND);
-  if (!pending || !blocked || !ignored || !caught || !processPending) return undefined;
+  // task_sig() in fs/proc/array.c prints the five lines in this order, one
+  // after the other: only the first is searched for.
+  const pending = sigsetAt(buf, SIG_PND, -1);
+  if (!pending) return undefined;
+  const processPending = sigsetAt(buf, SHD_PND, lineEnd);
+  if (!processPending) return undefined;
+  const blocked = sigsetAt(buf, SIG_BLK, lineEnd);
+  if (!blocked) return undefined;
+  const ignored = sigsetAt(buf, SIG_IGN, lineEnd);
+  if (!ignored) return undefined;
+  const caught = sigsetAt(buf, SIG_CGT, lineEnd);
+  if (!caught) return undefined;
   return { pending, blocked, ignored, caught, processPending };
 }

@@ -1,0 +1,78 @@
+// The fast paths of issue 4 answer exactly what the plain ones did: the skip
+// search finds what Buffer#indexOf finds, signal-mask lines out of the kernel's
+// order still parse, memoised conversions follow changing values and
+// platforms, and resource lookup still folds any case.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { findKey, key } from '../../src/backends/linux/find-key.js';
+import { parseSigmasks } from '../../src/backends/linux/parse-status.js';
+import { resolveResource, toNumberLimits } from '../../src/limits.js';
+import { procGetrlimit, procRlimit } from '../../src/index.js';
+import { spawnCommand } from '../helpers/children.js';
+
+test('findKey finds the first occurrence, as Buffer#indexOf does', () => {
+  const bytes = fc.uint8Array({ maxLength: 300 }).map((a) => a.map((b) => 97 + (b % 4)));
+  fc.assert(
+    fc.property(
+      bytes,
+      fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd'), minLength: 1, maxLength: 6 }),
+      (hay, k) => {
+        const buf = Buffer.from(hay);
+        assert.equal(findKey(buf, key(k)), buf.indexOf(k));
+      },
+    ),
+    { numRuns: 2000 },
+  );
+});
+
+const MASKS = ['SigPnd:\t0000000000000001', 'ShdPnd:\t0000000000000002', 'SigBlk:\t0000000000010000'];
+const MORE = ['SigIgn:\t0000000000000004', 'SigCgt:\t8000000000000000'];
+
+test('signal masks parse in the kernel order and in any other', () => {
+  const inOrder = parseSigmasks(Buffer.from(`Name:\tx\n${[...MASKS, ...MORE].join('\n')}\nCapInh:\t0\n`));
+  const shuffled = parseSigmasks(Buffer.from(`Name:\tx\n${[...MORE, ...MASKS].reverse().join('\n')}\nCapInh:\t0\n`));
+  const expected = {
+    pending: new Set([1]),
+    processPending: new Set([2]),
+    blocked: new Set([17]),
+    ignored: new Set([3]),
+    caught: new Set([64]),
+  };
+  assert.deepEqual(inOrder, expected);
+  assert.deepEqual(shuffled, expected);
+  assert.equal(parseSigmasks(Buffer.from(`Name:\tx\n${MASKS.join('\n')}\n`)), undefined, 'a missing line');
+});
+
+test('number limits follow changing values and each platform’s RLIM_INFINITY', () => {
+  const linux = (1n << 64n) - 1n;
+  const other = (1n << 63n) - 3n;
+  for (let i = 0; i < 3; i++) {
+    assert.deepEqual(toNumberLimits([1024n, linux], linux), [1024, Infinity]);
+    assert.deepEqual(toNumberLimits([linux, other], other), [Number(linux), Infinity]);
+    assert.deepEqual(toNumberLimits([2048n, 1024n], linux), [2048, 1024]);
+  }
+});
+
+test('resource names resolve in any case, not only the spellings looked up directly', () => {
+  const table = { RLIMIT_NOFILE: 7, RLIMIT_AS: 9 };
+  for (const name of ['nofile', 'NOFILE', 'RLIMIT_NOFILE', 'rlimit_nofile', 'NoFile', 'rLiMiT_nOfIlE']) {
+    assert.equal(resolveResource(name, table), 7);
+  }
+  assert.equal(resolveResource(9, table), 9);
+  assert.throws(() => resolveResource(8, table), RangeError);
+  assert.throws(() => resolveResource('nofile ', table), RangeError);
+});
+
+test('limits read through prlimit(2) follow every change', async (t) => {
+  const child = await spawnCommand(['sleep', '60'], 'sleep');
+  t.after(() => child.stop());
+  const [soft, hard] = procGetrlimit(child.pid, 'nofile');
+  let previous = soft;
+  for (const next of [soft - 1, soft - 2, soft]) {
+    assert.deepEqual(procRlimit(child.pid, 'nofile', [next, hard]), [previous, hard]);
+    previous = next;
+    assert.deepEqual(procGetrlimit(child.pid, 'nofile'), [next, hard]);
+    assert.deepEqual(procGetrlimit(child.pid, 'nofile', { bigint: true }), [BigInt(next), BigInt(hard)]);
+  }
+});
