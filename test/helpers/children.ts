@@ -80,3 +80,23 @@ export function limitsLine(pid: number, name: string): [string, string] {
   const fields = line.slice(25).trim().split(/\s+/);
   return [fields[0] ?? '', fields[1] ?? ''];
 }
+
+/** The kernel names of /proc/PID/limits (fs/proc/base.c lnames) by resource. */
+export const KERNEL_LIMIT_NAMES: Readonly<Record<string, string>> = {
+  cpu: 'Max cpu time',
+  fsize: 'Max file size',
+  data: 'Max data size',
+  stack: 'Max stack size',
+  core: 'Max core file size',
+  rss: 'Max resident set',
+  nproc: 'Max processes',
+  nofile: 'Max open files',
+  memlock: 'Max locked memory',
+  as: 'Max address space',
+  locks: 'Max file locks',
+  sigpending: 'Max pending signals',
+  msgqueue: 'Max msgqueue size',
+  nice: 'Max nice priority',
+  rtprio: 'Max realtime priority',
+  rttime: 'Max realtime timeout',
+};

@@ -27,25 +27,7 @@ export function runCli(args: readonly (string | number)[], env: NodeJS.ProcessEn
   return { status: out.status, stdout: out.stdout, stderr: out.stderr };
 }
 
-/** The kernel names of /proc/PID/limits (fs/proc/base.c lnames) by resource. */
-export const KERNEL_LIMIT_NAMES: Readonly<Record<string, string>> = {
-  cpu: 'Max cpu time',
-  fsize: 'Max file size',
-  data: 'Max data size',
-  stack: 'Max stack size',
-  core: 'Max core file size',
-  rss: 'Max resident set',
-  nproc: 'Max processes',
-  nofile: 'Max open files',
-  memlock: 'Max locked memory',
-  as: 'Max address space',
-  locks: 'Max file locks',
-  sigpending: 'Max pending signals',
-  msgqueue: 'Max msgqueue size',
-  nice: 'Max nice priority',
-  rtprio: 'Max realtime priority',
-  rttime: 'Max realtime timeout',
-};
+export { KERNEL_LIMIT_NAMES } from './children.js';
 
 /** A signal mask line of /proc/PID/status ("SigBlk" ...) as signal numbers. */
 export function procMask(pid: number, field: string): number[] {

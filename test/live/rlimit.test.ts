@@ -2,36 +2,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { AccessDenied, NoSuchProcess, constants, procGetrlimit, procRlimit } from '../../src/index.js';
-import { deadPid, limitsLine, spawnCommand, spawnShell } from '../helpers/children.js';
+import { KERNEL_LIMIT_NAMES, deadPid, limitsLine, spawnCommand, spawnShell } from '../helpers/children.js';
 
 function kernelLimits(pid: number, name: string): [number, number] {
   const [soft, hard] = limitsLine(pid, name);
   return [soft === 'unlimited' ? Infinity : Number(soft), hard === 'unlimited' ? Infinity : Number(hard)];
 }
 
-const NAMES: Record<string, string> = {
-  cpu: 'Max cpu time',
-  fsize: 'Max file size',
-  data: 'Max data size',
-  stack: 'Max stack size',
-  core: 'Max core file size',
-  rss: 'Max resident set',
-  nproc: 'Max processes',
-  nofile: 'Max open files',
-  memlock: 'Max locked memory',
-  as: 'Max address space',
-  locks: 'Max file locks',
-  sigpending: 'Max pending signals',
-  msgqueue: 'Max msgqueue size',
-  nice: 'Max nice priority',
-  rtprio: 'Max realtime priority',
-  rttime: 'Max realtime timeout',
-};
-
 test('every resource of a child matches /proc/PID/limits, by name and by number', async (t) => {
   const child = await spawnShell('exec sleep 60');
   t.after(() => child.stop());
-  for (const [name, line] of Object.entries(NAMES)) {
+  for (const [name, line] of Object.entries(KERNEL_LIMIT_NAMES)) {
     const expected = kernelLimits(child.pid, line);
     assert.deepEqual(procGetrlimit(child.pid, name), expected, name);
     const number = constants[`RLIMIT_${name.toUpperCase()}`];
