@@ -5,7 +5,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Child, deadPid, spawnCommand, spawnShell, statusField, waitFor } from '../helpers/children.js';
+import {
+  type Child,
+  deadPid,
+  spawnCommand,
+  spawnShell,
+  statFields,
+  statusField,
+  waitFor,
+} from '../helpers/children.js';
 import { KERNEL_LIMIT_NAMES, procMask, runCli, statIds } from '../helpers/cli.js';
 
 interface JsonLimit {
@@ -127,8 +135,7 @@ void test('usage figures come from /proc/PID/status and stat', async () => {
   // those two are read before and after the command and must lie between.
   const sigQueued = (): number => Number(statusField(child.pid, 'SigQ')?.split('/')[0]);
   const cpuSeconds = (): number => {
-    const stat = readFileSync(`/proc/${child.pid}/stat`, 'latin1');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const fields = statFields(child.pid);
     return (Number(fields[11]) + Number(fields[12])) / 100;
   };
   const before = { sigq: sigQueued(), cpu: cpuSeconds() };

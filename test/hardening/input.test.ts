@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import * as lib from '../../src/index.js';
 import { linuxLibc } from '../../src/backends/linux/libc.js';
 import { LIMIT_NAMES } from '../../src/backends/linux/parse-limits.js';
-import { type Child, limitsLine, spawnShell } from '../helpers/children.js';
+import { type Child, limitsLine, maskSignals, spawnShell, statFields } from '../helpers/children.js';
 import {
   GONE,
   INF,
@@ -84,29 +84,21 @@ interface Truth {
   sigmasks: Record<string, number[]>;
 }
 
-function sigset(hex: string): number[] {
-  const out: number[] = [];
-  const bits = BigInt(`0x${hex}`);
-  for (let sig = 1; sig <= 64; sig++) if ((bits >> BigInt(sig - 1)) & 1n) out.push(sig);
-  return out;
-}
-
 function truth(pid: number): Truth {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'latin1');
   const field = (name: string): string => new RegExp(`^${name}:\\t(.*)$`, 'm').exec(status)?.[1] ?? '';
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'latin1');
-  const tail = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const tail = statFields(pid);
   return {
     umask: parseInt(field('Umask'), 8),
     groups: field('Groups').trim().split(' ').filter(Boolean).map(Number),
     pgid: Number(tail[2]),
     sid: Number(tail[3]),
     sigmasks: {
-      pending: sigset(field('SigPnd')),
-      blocked: sigset(field('SigBlk')),
-      ignored: sigset(field('SigIgn')),
-      caught: sigset(field('SigCgt')),
-      processPending: sigset(field('ShdPnd')),
+      pending: maskSignals(field('SigPnd')),
+      blocked: maskSignals(field('SigBlk')),
+      ignored: maskSignals(field('SigIgn')),
+      caught: maskSignals(field('SigCgt')),
+      processPending: maskSignals(field('ShdPnd')),
     },
   };
 }

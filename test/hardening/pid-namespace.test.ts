@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type Child, limitsLine, spawnCommand } from '../helpers/children.js';
+import { type Child, limitsLine, spawnCommand, statFields } from '../helpers/children.js';
 import { IS_ROOT, type Outcome, runAgent, scratchDir } from './support.js';
 
 interface QueryReport {
@@ -153,8 +153,7 @@ void describe('hardening: PID namespaces', { skip: !IS_ROOT && 'needs root for u
     );
     assert.equal(result.self, 1);
     const status = readFileSync('/proc/1/status', 'latin1');
-    const stat = readFileSync('/proc/1/stat', 'latin1');
-    const tail = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const tail = statFields(1);
     const [soft, hard] = limitsLine(1, 'Max open files').map((v) => (v === 'unlimited' ? 'Infinity' : Number(v)));
     const o = result.outcomes;
     assert.equal(value(o[0]), parseInt(/^Umask:\t(\d+)/m.exec(status)?.[1] ?? '', 8));

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as lib from '../../src/index.js';
-import { type Child, deadPid, spawnShell } from '../helpers/children.js';
+import { type Child, deadPid, spawnShell, statIds } from '../helpers/children.js';
 import { IS_ROOT, type Outcome, asNobody, outcome, runAgent, scratchDir } from './support.js';
 
 const PID_MAX = Number(readFileSync('/proc/sys/kernel/pid_max', 'latin1'));
@@ -81,12 +81,7 @@ void describe('hardening: restricted /proc', () => {
         const n = CALLS.length;
         const live = result.outcomes.slice(0, n);
         const gone = result.outcomes.slice(n, 3 * n);
-        const stat = readFileSync(`/proc/${target.pid}/stat`, 'latin1');
-        const [pgid, sid] = stat
-          .slice(stat.lastIndexOf(')') + 2)
-          .split(' ')
-          .slice(2, 4)
-          .map(Number);
+        const { pgid, sid } = statIds(target.pid);
         for (const [i, o] of live.entries()) {
           // hidepid hides procfs only: getpgid(2) and getsid(2) answer any caller
           // in the same PID namespace, so those two are the true values.

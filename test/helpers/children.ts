@@ -100,3 +100,30 @@ export const KERNEL_LIMIT_NAMES: Readonly<Record<string, string>> = {
   rtprio: 'Max realtime priority',
   rttime: 'Max realtime timeout',
 };
+
+/** Fields of /proc/PID/stat from field 3 (state) on, counted from the last ')': index i is field i + 3. */
+export function statFields(pid: number): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/** pgid and sid (fields 5 and 6) of /proc/PID/stat. */
+export function statIds(pid: number): { pgid: number; sid: number } {
+  const fields = statFields(pid);
+  return { pgid: Number(fields[2]), sid: Number(fields[3]) };
+}
+
+/** A signal mask as /proc prints it in hex, decoded with BigInt: bit N-1 is signal N. */
+export function maskSignals(hex: string): number[] {
+  const mask = BigInt(`0x${hex}`);
+  const out: number[] = [];
+  for (let n = 1; n <= 64; n++) if ((mask >> BigInt(n - 1)) & 1n) out.push(n);
+  return out;
+}
+
+/** A signal mask line of /proc/PID/status ("SigBlk" ...) as signal numbers. */
+export function procMask(pid: number, field: string): number[] {
+  const value = statusField(pid, field);
+  if (value === undefined) throw new Error(`no ${field} for ${pid}`);
+  return maskSignals(value);
+}

@@ -1,16 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { NoSuchProcess, procGetpgid, procGetsid } from '../../src/index.js';
-import { deadPid, waitFor, statusField } from '../helpers/children.js';
+import { deadPid, statIds, statusField, waitFor } from '../helpers/children.js';
 import { spawnZombie } from '../helpers/zombie.js';
-
-function statFields(pid: number): { pgid: number; sid: number } {
-  const text = readFileSync(`/proc/${pid}/stat`, 'latin1');
-  const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  return { pgid: Number(f[2]), sid: Number(f[3]) };
-}
 
 test('a detached child leads its own session and group', async (t) => {
   const child = spawn('sleep', ['60'], { detached: true, stdio: 'ignore' });
@@ -31,7 +24,7 @@ test('a child in our group and session reports ours', async (t) => {
   });
   const pid = child.pid!;
   await waitFor(() => statusField(pid, 'Name') === 'sleep', 'sleep');
-  const own = statFields(process.pid);
+  const own = statIds(process.pid);
   assert.equal(procGetpgid(pid), own.pgid);
   assert.equal(procGetsid(pid), own.sid);
 });
@@ -55,7 +48,7 @@ test('matches ps for every process on the machine', () => {
 test('a zombie still has its group and session', async (t) => {
   const zombie = await spawnZombie();
   t.after(() => zombie.stop());
-  const expected = statFields(zombie.pid);
+  const expected = statIds(zombie.pid);
   assert.equal(procGetpgid(zombie.pid), expected.pgid);
   assert.equal(procGetsid(zombie.pid), expected.sid);
 });

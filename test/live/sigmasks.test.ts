@@ -2,15 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { NoSuchProcess, procGetSigmasks, type Sigmasks } from '../../src/index.js';
-import { deadPid, statusField, waitFor } from '../helpers/children.js';
-
-// Reads a mask line independently: the whole hex value as a BigInt.
-function kernelMask(pid: number, field: string): number[] {
-  const value = BigInt(`0x${statusField(pid, field) ?? ''}`);
-  const out: number[] = [];
-  for (let sig = 1; sig <= 64; sig++) if ((value >> BigInt(sig - 1)) & 1n) out.push(sig);
-  return out;
-}
+import { deadPid, procMask, waitFor } from '../helpers/children.js';
 
 const sorted = (set: Set<number>): number[] => [...set].sort((a, b) => a - b);
 
@@ -35,7 +27,7 @@ test('pending, blocked, ignored, caught and process-pending, all 64 bits', async
   await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
   const pid = child.pid!;
   process.kill(pid, 'SIGUSR1'); // blocked, so it stays pending for the whole process
-  await waitFor(() => kernelMask(pid, 'ShdPnd').includes(10), 'SIGUSR1 to be pending');
+  await waitFor(() => procMask(pid, 'ShdPnd').includes(10), 'SIGUSR1 to be pending');
 
   const masks: Sigmasks = procGetSigmasks(pid);
   assert.deepEqual(sorted(masks.pending), [40]);
@@ -45,18 +37,18 @@ test('pending, blocked, ignored, caught and process-pending, all 64 bits', async
   assert.ok(masks.caught.has(15) && masks.caught.has(64), 'SIGTERM and SIGRTMAX caught');
   assert.ok(!masks.caught.has(12) && !masks.ignored.has(15));
   // And every bit equals the kernel's own line.
-  assert.deepEqual(sorted(masks.pending), kernelMask(pid, 'SigPnd'));
-  assert.deepEqual(sorted(masks.blocked), kernelMask(pid, 'SigBlk'));
-  assert.deepEqual(sorted(masks.ignored), kernelMask(pid, 'SigIgn'));
-  assert.deepEqual(sorted(masks.caught), kernelMask(pid, 'SigCgt'));
-  assert.deepEqual(sorted(masks.processPending), kernelMask(pid, 'ShdPnd'));
+  assert.deepEqual(sorted(masks.pending), procMask(pid, 'SigPnd'));
+  assert.deepEqual(sorted(masks.blocked), procMask(pid, 'SigBlk'));
+  assert.deepEqual(sorted(masks.ignored), procMask(pid, 'SigIgn'));
+  assert.deepEqual(sorted(masks.caught), procMask(pid, 'SigCgt'));
+  assert.deepEqual(sorted(masks.processPending), procMask(pid, 'ShdPnd'));
 });
 
 test('a signal handler installed by Node shows as caught', async () => {
   const handler = (): void => {};
   process.on('SIGUSR2', handler);
   try {
-    await waitFor(() => kernelMask(process.pid, 'SigCgt').includes(12), 'handler');
+    await waitFor(() => procMask(process.pid, 'SigCgt').includes(12), 'handler');
     assert.ok(procGetSigmasks(process.pid).caught.has(12));
   } finally {
     process.off('SIGUSR2', handler);
