@@ -84,13 +84,12 @@ export const snapshotCase: Case = {
  */
 export function floorCases(pid: number): Case[] {
   const libc = linuxLibc();
-  const old = Buffer.alloc(16);
   return [
     { name: 'pgid', label: 'getpgid, koffi call alone', fn: () => libc.getpgid(pid), library: false },
     {
       name: 'getrlimit',
       label: 'prlimit get, koffi call alone',
-      fn: () => libc.prlimit(pid, LINUX_RLIMITS.RLIMIT_NOFILE!, null, old),
+      fn: () => libc.rlimit.get(pid, LINUX_RLIMITS.RLIMIT_NOFILE!),
       library: false,
     },
   ];

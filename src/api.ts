@@ -9,7 +9,9 @@ import {
   type BigLimits,
   type LimitValue,
   type Limits,
-  normalizeLimits,
+  exactNumberLimits,
+  normalizePair,
+  readLimitPair,
   resolveResource,
   toNumberLimits,
 } from './limits.js';
@@ -147,16 +149,17 @@ export function procGetrlimit(proc: ProcLike, resource: Resource, options: { big
 export function procGetrlimit(proc: ProcLike, resource: Resource, options?: RlimitOptions): Limits | BigLimits;
 export function procGetrlimit(proc: ProcLike, resource: Resource, options?: RlimitOptions): Limits | BigLimits {
   const call = prepare('procGetrlimit', proc);
-  const res = resolveResource(resource, call.backend.rlimits);
+  const { backend } = call;
+  const res = resolveResource(resource, backend.rlimits);
   const bigint = bigintOption(options);
   checkRange(call);
-  let raw: BigLimits;
   try {
-    raw = call.backend.getRlimit(call.target, res);
+    if (!bigint && backend.numberLimits !== undefined) return backend.numberLimits.get(call.target, res);
+    const raw = backend.getRlimit(call.target, res);
+    return bigint ? raw : toNumberLimits(raw, backend.rlimInfinity);
   } catch (err) {
     throw fail(err, call, 'procGetrlimit');
   }
-  return bigint ? raw : toNumberLimits(raw, call.backend.rlimInfinity);
 }
 
 /**
@@ -191,27 +194,31 @@ export function procRlimit(
   const { backend } = call;
   const res = resolveResource(resource, backend.rlimits);
   const bigint = bigintOption(options);
-  let raw: BigLimits;
+  const numbers = !bigint && backend.numberLimits !== undefined ? backend.numberLimits : undefined;
   if (newLimits === undefined || newLimits === null) {
     checkRange(call);
     try {
-      raw = backend.getRlimit(call.target, res);
-    } catch (err) {
-      throw fail(err, call, 'procRlimit');
-    }
-  } else {
-    const limits = normalizeLimits(newLimits, backend.rlimInfinity);
-    // A handle that knows its process is gone (or its PID reused) must not let a
-    // write reach whoever holds the PID now.
-    checkRange(call);
-    if (call.isRunning !== undefined && !call.isRunning()) throw new NoSuchProcess(call.pid);
-    try {
-      raw = backend.setRlimit(call.target, res, limits);
+      if (numbers !== undefined) return numbers.get(call.target, res);
+      const raw = backend.getRlimit(call.target, res);
+      return bigint ? raw : toNumberLimits(raw, backend.rlimInfinity);
     } catch (err) {
       throw fail(err, call, 'procRlimit');
     }
   }
-  return bigint ? raw : toNumberLimits(raw, backend.rlimInfinity);
+  const pair = readLimitPair(newLimits);
+  const exact = numbers !== undefined ? exactNumberLimits(pair) : undefined;
+  const limits = exact === undefined ? normalizePair(pair, backend.rlimInfinity) : undefined;
+  // A handle that knows its process is gone (or its PID reused) must not let a
+  // write reach whoever holds the PID now.
+  checkRange(call);
+  if (call.isRunning !== undefined && !call.isRunning()) throw new NoSuchProcess(call.pid);
+  try {
+    if (exact !== undefined) return numbers!.set(call.target, res, exact[0], exact[1]);
+    const raw = backend.setRlimit(call.target, res, limits!);
+    return bigint ? raw : toNumberLimits(raw, backend.rlimInfinity);
+  } catch (err) {
+    throw fail(err, call, 'procRlimit');
+  }
 }
 
 /** The names procAsDict() knows. */

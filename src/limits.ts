@@ -1,6 +1,6 @@
 // Resource names and limit values: the pure conversions between what callers
 // write and the kernel's unsigned 64-bit rlim_t (getrlimit(2), prlimit(2)).
-import { invalidArgType, isArray, outOfRange, readArray } from './validate.js';
+import { invalidArgType, isArray, outOfRange, unreadable } from './validate.js';
 
 /** A resource's limits as callers see them: numbers with Infinity for unlimited. */
 export type Limits = [soft: number, hard: number];
@@ -40,10 +40,14 @@ interface TableIndex {
   readonly spellings: ReadonlyMap<string, number>;
 }
 
-// Built once per table: a resource is resolved on every limit call.
+// Built once per table: a resource is resolved on every limit call. The last
+// table asked for answers without a WeakMap lookup: there is one per platform.
 const indexes = new WeakMap<object, TableIndex>();
+let lastTable: object | undefined;
+let lastIndex: TableIndex | undefined;
 
 function indexOf(table: Readonly<Record<string, number>>): TableIndex {
+  if (table === lastTable) return lastIndex!;
   let index = indexes.get(table);
   if (index === undefined) {
     const spellings = new Map<string, number>();
@@ -54,7 +58,27 @@ function indexOf(table: Readonly<Record<string, number>>): TableIndex {
     index = { numbers: new Set(Object.values(table)), spellings };
     indexes.set(table, index);
   }
+  lastTable = table;
+  lastIndex = index;
   return index;
+}
+
+/**
+ * A copy of the `[soft, hard]` argument: its length and each element read
+ * once, by index (a Proxy or getter cannot answer twice). TypeError unless it
+ * is an array of two, or when reading it throws.
+ */
+export function readLimitPair(newLimits: unknown): readonly unknown[] {
+  if (isArray(newLimits)) {
+    let pair: unknown[] | undefined;
+    try {
+      if (newLimits.length === 2) pair = [newLimits[0], newLimits[1]];
+    } catch (cause) {
+      throw unreadable('newLimits', cause);
+    }
+    if (pair !== undefined) return pair;
+  }
+  throw invalidArgType('newLimits', 'an array of two limits [soft, hard]', newLimits);
 }
 
 /**
@@ -64,14 +88,35 @@ function indexOf(table: Readonly<Record<string, number>>): TableIndex {
  * NaN and values past the platform's range are RangeErrors.
  */
 export function normalizeLimits(newLimits: unknown, rlimInfinity: bigint): BigLimits {
-  const pair = isArray(newLimits) ? readArray(newLimits, 'newLimits') : undefined;
-  if (pair === undefined || pair.length !== 2) {
-    throw invalidArgType('newLimits', 'an array of two limits [soft, hard]', newLimits);
-  }
+  return normalizePair(readLimitPair(newLimits), rlimInfinity);
+}
+
+/** normalizeLimits() of a pair readLimitPair() has read. */
+export function normalizePair(pair: readonly unknown[], rlimInfinity: bigint): BigLimits {
   const soft = toRlim(pair[0], 'newLimits[0]', rlimInfinity);
   const hard = toRlim(pair[1], 'newLimits[1]', rlimInfinity);
   if (rank(soft, rlimInfinity) > rank(hard, rlimInfinity)) throw outOfRange('current limit exceeds maximum limit');
   return [soft, hard];
+}
+
+/**
+ * The pair as numbers when a double holds both exactly and they are in order:
+ * safe integers, and unlimited (Infinity or negative) as Infinity. Undefined
+ * for anything else (bigints, values past 2**53, fractions, NaN, soft above
+ * hard), which normalizePair() then takes, errors included. Every platform's
+ * RLIM_INFINITY lies above 2**53, so a safe integer is always a finite limit.
+ */
+export function exactNumberLimits(pair: readonly unknown[]): Limits | undefined {
+  const soft = exactNumber(pair[0]);
+  const hard = exactNumber(pair[1]);
+  if (soft === undefined || hard === undefined || soft > hard) return undefined;
+  return [soft, hard];
+}
+
+function exactNumber(value: unknown): number | undefined {
+  if (typeof value !== 'number') return undefined;
+  if (value === Infinity || value < 0) return Infinity;
+  return Number.isSafeInteger(value) ? value : undefined;
 }
 
 function toRlim(value: unknown, name: string, rlimInfinity: bigint): bigint {

@@ -6,8 +6,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 /** One PID's cached sources; `open` turns false when the oneshot that made it ends. */
 interface Scope {
   readonly caches: ReadonlyMap<number, Map<string, unknown>>;
+  /** The cache this scope made (the others are its enclosing scope's). */
+  readonly own: Map<string, unknown>;
   open: boolean;
 }
+
+// The caches whose oneshot is still running.
+const openCaches = new WeakSet<Map<string, unknown>>();
 
 const storage = new AsyncLocalStorage<Scope>();
 // How many scopes are open anywhere, in any async context.
@@ -26,7 +31,13 @@ function currentScope(): Scope | undefined {
 function close(scope: Scope): void {
   if (!scope.open) return;
   scope.open = false;
+  openCaches.delete(scope.own);
   openScopes--;
+}
+
+/** True while the oneshot that made `cache` (an oneshotCache() answer) runs. */
+export function isOpenCache(cache: Map<string, unknown>): boolean {
+  return openCaches.has(cache);
 }
 
 /** The cache for `pid` in the current oneshot, or undefined outside one. */
@@ -88,9 +99,11 @@ function open(pid: number): Scope | undefined {
   const outer = currentScope();
   if (outer !== undefined && outer.open && outer.caches.has(pid)) return undefined;
   const caches = new Map(outer !== undefined && outer.open ? outer.caches : undefined);
-  caches.set(pid, new Map());
+  const own = new Map<string, unknown>();
+  caches.set(pid, own);
+  openCaches.add(own);
   openScopes++;
-  return { caches, open: true };
+  return { caches, own, open: true };
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

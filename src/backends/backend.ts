@@ -1,7 +1,7 @@
 // The one interface every OS backend implements. The facade validates and
 // delegates; a backend only talks to its kernel and throws raw OS failures
 // (OsError or Node fs errors), which errno.ts translates.
-import type { BigLimits } from '../limits.js';
+import type { BigLimits, Limits } from '../limits.js';
 import type { Availability } from '../availability.js';
 
 /** Signal masks, each a set of signal numbers (bit N-1 of the kernel's mask is signal N). */
@@ -55,6 +55,16 @@ export interface Backend {
   getRlimit(t: Target, resource: number): BigLimits;
   /** Sets both limits and returns the previous ones. */
   setRlimit(t: Target, resource: number, limits: BigLimits): BigLimits;
+  /**
+   * The number form of getRlimit and setRlimit, for a backend that can build it
+   * without BigInts: one BigInt per value costs more than the rest of a limit
+   * call (issue 4). `soft` and `hard` are safe integers, or Infinity for
+   * unlimited; answers are Limits as the facade returns them.
+   */
+  readonly numberLimits?: {
+    get(t: Target, resource: number): Limits;
+    set(t: Target, resource: number, soft: number, hard: number): Limits;
+  };
   getPgid(t: Target): number;
   getSid(t: Target): number;
   getSigmasks(t: Target): Sigmasks;

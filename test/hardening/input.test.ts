@@ -53,7 +53,8 @@ function instrument(): void {
   }
   spy(process, 'kill', (args) => trace.pids.push(Number(args[0])));
   const libc = linuxLibc();
-  for (const name of ['getpgid', 'getsid', 'prlimit']) spy(libc, name, (args) => trace.pids.push(Number(args[0])));
+  for (const name of ['getpgid', 'getsid']) spy(libc, name, (args) => trace.pids.push(Number(args[0])));
+  for (const name of ['get', 'set']) spy(libc.rlimit, name, (args) => trace.pids.push(Number(args[0])));
 }
 
 // A path is allowed only if it is this library's own status (self) or the

@@ -2,12 +2,11 @@
 // signal masks, and limits or pgid/sid where a system call cannot serve), and
 // prlimit(2), getpgid(2), getsid(2) through koffi where it can.
 import { existsSync, readlinkSync, statfsSync } from 'node:fs';
-import { endianness } from 'node:os';
 import { AVAILABILITY } from '../../availability.js';
-import { oneshotCache } from '../../oneshot.js';
+import { isOpenCache, oneshotCache } from '../../oneshot.js';
 import { OsError, errorCode } from '../../os-error.js';
 import { getProcfsPath } from '../../procfs-path.js';
-import type { BigLimits } from '../../limits.js';
+import type { BigLimits, Limits } from '../../limits.js';
 import { FfiUnavailable } from '../../ffi/koffi.js';
 import type { Backend, ProcessState, Sigmasks, Target } from '../backend.js';
 import { LINUX_PID_MAX_LIMIT, LINUX_RLIMITS, LINUX_RLIM_INFINITY, PF_EXITING } from './constants.js';
@@ -16,34 +15,68 @@ import { type LinuxLibc, linuxLibc } from './libc.js';
 import { malformed } from './malformed.js';
 import { parseLimits } from './parse-limits.js';
 import { parseStat } from './parse-stat.js';
+import { bigintToWords, numberToWords, wordsToBigint, wordsToNumber } from './rlim-words.js';
 import { parseGroups, parseSigmasks, parseState, parseThreads, parseUmask } from './parse-status.js';
-import { readProcFile } from './procfs.js';
+import { borrowLastRead, readProcFile } from './procfs.js';
 
 const EPERM = 1;
-const OUT = Buffer.alloc(16);
-const IN = Buffer.alloc(16);
-// struct rlimit { rlim_t rlim_cur, rlim_max; } in native byte order (getrlimit(2)).
-const IN_VALUES = new BigUint64Array(IN.buffer, IN.byteOffset, 2);
+// Where RlimitCall.words holds the new limit's two values and the old limit's.
+const NEW_SOFT = 0;
+const NEW_HARD = 2;
+const OLD_SOFT = 4;
+const OLD_HARD = 6;
 
 function dirOf(t: Target): string {
   return t.dir ?? `${getProcfsPath()}/${t.pid}`;
 }
 
-// A file's bytes: the shared read buffer normally, a private copy inside a
-// oneshot. The cache key is the file's path, not the PID: a Process pinned to a
-// process whose PID was reused must not be served what a read by number cached.
-// A process held by start time only reads by number too, so it never shares
-// that cache: each of its reads is confirmed against the hold.
-// Written out rather than through cached(): no closure per call on the hot path.
-function source(t: Target, name: 'status' | 'stat' | 'limits'): Buffer {
-  const path = `${dirOf(t)}/${name}`;
-  if (heldByStartTime(t)) return readPinned(t, path);
+// What one oneshot has read for one process: each file's bytes (a private
+// copy) and the answers of getpgid(2) and getsid(2).
+interface Slots {
+  /** The oneshot cache the slots belong to. */
+  readonly cache: Map<string, unknown>;
+  status: Buffer | undefined;
+  stat: Buffer | undefined;
+  limits: Buffer | undefined;
+  pgid: number | undefined;
+  sid: number | undefined;
+}
+
+// The current oneshot's slots for t, or undefined outside one. They are kept
+// per directory, not per PID: a Process pinned to a process whose PID was
+// reused must not be served what a read by number cached. The key is the
+// pinned directory's path or the procfs root, strings that outlive the call,
+// so the lookup hashes nothing new. A process held by start time only reads
+// by number, so it never shares that cache: each of its reads is confirmed
+// against the hold.
+function slotsFor(t: Target): Slots | undefined {
+  if (heldByStartTime(t)) return undefined;
   const cache = oneshotCache(t.pid);
-  if (cache === undefined) return readPinned(t, path);
-  let buf = cache.get(path) as Buffer | undefined;
+  if (cache === undefined) return undefined;
+  const base = t.dir ?? getProcfsPath();
+  let slots = cache.get(base) as Slots | undefined;
+  if (slots === undefined) {
+    slots = { cache, status: undefined, stat: undefined, limits: undefined, pgid: undefined, sid: undefined };
+    cache.set(base, slots);
+  }
+  return slots;
+}
+
+// A file's bytes: a view of the shared read buffer. Inside a oneshot the view
+// is kept in the slots and copied only if another read comes while the
+// oneshot still runs (procAsDict reads one file: no copy). Written out rather
+// than through cached(): no closure per call outside a oneshot.
+function source(t: Target, name: 'status' | 'stat' | 'limits'): Buffer {
+  const slots = slotsFor(t);
+  if (slots === undefined) return readPinned(t, `${dirOf(t)}/${name}`);
+  let buf = slots[name];
   if (buf === undefined) {
-    buf = copyOf(readPinned(t, path));
-    cache.set(path, buf);
+    const view = readPinned(t, `${dirOf(t)}/${name}`);
+    slots[name] = buf = view;
+    const { cache } = slots;
+    borrowLastRead(() => {
+      slots[name] = isOpenCache(cache) ? copyOf(view) : undefined;
+    });
   }
   return buf;
 }
@@ -122,15 +155,12 @@ function umaskSupported(): boolean {
 // getpgid(2) or getsid(2), without a closure per call; /proc/PID/stat answers
 // when no system call can.
 function pidSyscall(t: Target, field: 'pgid' | 'sid'): number {
-  // As in source(): a process held by start time never shares the oneshot cache.
-  if (heldByStartTime(t)) return askPid(t, field);
-  const cache = oneshotCache(t.pid);
-  if (cache === undefined) return askPid(t, field);
-  const key = `${dirOf(t)}#${field}`;
-  let value = cache.get(key) as number | undefined;
+  const slots = slotsFor(t);
+  if (slots === undefined) return askPid(t, field);
+  let value = slots[field];
   if (value === undefined) {
     value = askPid(t, field);
-    cache.set(key, value);
+    slots[field] = value;
   }
   return value;
 }
@@ -199,41 +229,33 @@ export const linuxBackend: Backend = {
   },
 
   getRlimit(t: Target, resource: number): BigLimits {
-    const c = syscalls();
-    if (c !== undefined) {
-      if (c.prlimit(t.pid, resource, null, OUT) === 0) {
-        confirmAlive(t, 'prlimit');
-        return readLimits();
-      }
-      const errno = c.errno();
-      // prlimit(2) needs the target's credentials (or CAP_SYS_RESOURCE) even to
-      // read; /proc/PID/limits is world-readable, so it answers instead.
-      if (errno !== EPERM) throw OsError.fromErrno(errno, 'prlimit');
-    }
-    const buf = source(t, 'limits');
-    const limits = parseLimits(buf, resource, LINUX_RLIM_INFINITY);
-    if (limits !== undefined) return limits;
-    // proc_pid_limits prints nothing once the task has lost its signal struct.
-    if (buf.length === 0) throw new OsError('ESRCH', 'read', { path: `${dirOf(t)}/limits` });
-    throw malformed('limits', `resource ${resource}`);
+    const words = getLimits(t, resource);
+    if (words === undefined) return limitsFromProcfs(t, resource);
+    return [wordsToBigint(words, OLD_SOFT), wordsToBigint(words, OLD_HARD)];
   },
 
   setRlimit(t: Target, resource: number, limits: BigLimits): BigLimits {
-    if (!samePidNamespace()) {
-      throw new OsError('ENOTSUP', 'prlimit', {
-        detail: `limits cannot be set while the procfs path ${getProcfsPath()} shows another PID namespace than this process's: prlimit(2) takes PIDs of the caller's own`,
-      });
-    }
-    const c = syscalls() ?? linuxLibc();
-    confirmAlive(t, 'prlimit');
-    IN_VALUES[0] = limits[0];
-    IN_VALUES[1] = limits[1];
-    if (c.prlimit(t.pid, resource, IN, OUT) !== 0) throw OsError.fromErrno(c.errno(), 'prlimit');
-    // prlimit(2) takes a number, not the pinned process: if the held process
-    // vanished between the check above and the call, the write may have reached
-    // a process that took its PID in that window. Never report that as success.
-    confirmAlive(t, 'prlimit');
-    return readLimits();
+    const c = setterLibc();
+    bigintToWords(c.rlimit.words, NEW_SOFT, limits[0]);
+    bigintToWords(c.rlimit.words, NEW_HARD, limits[1]);
+    const words = setLimits(c, t, resource);
+    return [wordsToBigint(words, OLD_SOFT), wordsToBigint(words, OLD_HARD)];
+  },
+
+  // The number form straight from the kernel's words: no BigInt is built.
+  numberLimits: {
+    get(t: Target, resource: number): Limits {
+      const words = getLimits(t, resource);
+      if (words === undefined) return toNumbers(limitsFromProcfs(t, resource));
+      return [wordsToNumber(words, OLD_SOFT), wordsToNumber(words, OLD_HARD)];
+    },
+    set(t: Target, resource: number, soft: number, hard: number): Limits {
+      const c = setterLibc();
+      numberToWords(c.rlimit.words, NEW_SOFT, soft);
+      numberToWords(c.rlimit.words, NEW_HARD, hard);
+      const words = setLimits(c, t, resource);
+      return [wordsToNumber(words, OLD_SOFT), wordsToNumber(words, OLD_HARD)];
+    },
   },
 
   hold(pid: number) {
@@ -257,29 +279,58 @@ export const linuxBackend: Backend = {
   },
 };
 
-// OUT as 32-bit halves in native order, the order prlimit(2) writes rlim_t in.
-const OUT_WORDS = new Uint32Array(OUT.buffer, OUT.byteOffset, 4);
-const LOW = endianness() === 'LE' ? 0 : 1;
-// The last value seen in each of the two slots, as words and as a BigInt: a
-// process's limits rarely change, and a BigInt built per read costs more than
-// the rest of a getrlimit call.
-const lastWords = new Uint32Array([1, 1, 1, 1]);
-const lastValues: [bigint, bigint] = [1n | (1n << 32n), 1n | (1n << 32n)];
-
-// The old limits prlimit(2) left in OUT.
-function readLimits(): BigLimits {
-  return [rlim(0), rlim(1)];
+// prlimit(2)'s answer for a get: the words holding the old limits, or
+// undefined when /proc/PID/limits must answer instead.
+function getLimits(t: Target, resource: number): Uint32Array | undefined {
+  const c = syscalls();
+  if (c === undefined) return undefined;
+  if (c.rlimit.get(t.pid, resource) === 0) {
+    confirmAlive(t, 'prlimit');
+    return c.rlimit.words;
+  }
+  const errno = c.errno();
+  // prlimit(2) needs the target's credentials (or CAP_SYS_RESOURCE) even to
+  // read; /proc/PID/limits is world-readable, so it answers instead.
+  if (errno !== EPERM) throw OsError.fromErrno(errno, 'prlimit');
+  return undefined;
 }
 
-function rlim(slot: 0 | 1): bigint {
-  const lo = OUT_WORDS[2 * slot + LOW]!;
-  const hi = OUT_WORDS[2 * slot + 1 - LOW]!;
-  if (lastWords[2 * slot] !== lo || lastWords[2 * slot + 1] !== hi) {
-    lastWords[2 * slot] = lo;
-    lastWords[2 * slot + 1] = hi;
-    lastValues[slot] = (BigInt(hi) << 32n) | BigInt(lo);
+function limitsFromProcfs(t: Target, resource: number): BigLimits {
+  const buf = source(t, 'limits');
+  const limits = parseLimits(buf, resource, LINUX_RLIM_INFINITY);
+  if (limits !== undefined) return limits;
+  // proc_pid_limits prints nothing once the task has lost its signal struct.
+  if (buf.length === 0) throw new OsError('ESRCH', 'read', { path: `${dirOf(t)}/limits` });
+  throw malformed('limits', `resource ${resource}`);
+}
+
+function toNumbers(limits: BigLimits): Limits {
+  return [toNumber(limits[0]), toNumber(limits[1])];
+}
+
+function toNumber(value: bigint): number {
+  return value === LINUX_RLIM_INFINITY ? Infinity : Number(value);
+}
+
+// Setting limits takes a PID, so it needs this PID namespace's procfs.
+function setterLibc(): LinuxLibc {
+  if (!samePidNamespace()) {
+    throw new OsError('ENOTSUP', 'prlimit', {
+      detail: `limits cannot be set while the procfs path ${getProcfsPath()} shows another PID namespace than this process's: prlimit(2) takes PIDs of the caller's own`,
+    });
   }
-  return lastValues[slot];
+  return syscalls() ?? linuxLibc();
+}
+
+// prlimit(2) with the new limits already in the words; the words holding the old ones.
+function setLimits(c: LinuxLibc, t: Target, resource: number): Uint32Array {
+  confirmAlive(t, 'prlimit');
+  if (c.rlimit.set(t.pid, resource) !== 0) throw OsError.fromErrno(c.errno(), 'prlimit');
+  // prlimit(2) takes a number, not the pinned process: if the held process
+  // vanished between the check above and the call, the write may have reached
+  // a process that took its PID in that window. Never report that as success.
+  confirmAlive(t, 'prlimit');
+  return c.rlimit.words;
 }
 
 function zombie(t: Target): OsError {

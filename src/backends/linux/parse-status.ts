@@ -2,7 +2,7 @@
 // one line by its exact "\nName:\t" prefix and reads the bytes in place: no
 // string is built for fields nobody asked for.
 import type { Sigmasks } from '../backend.js';
-import { type Key, findKey, key } from './find-key.js';
+import { type Key, findLine, key, keyAt } from './find-key.js';
 import { malformed } from './malformed.js';
 
 const UMASK = key('\nUmask:\t');
@@ -21,17 +21,12 @@ const ZERO = 48;
 const SPACE = 32;
 
 // Just past the key, looking first at `hint`: where the kernel's fixed line
-// order puts it. A check at the hint costs a few nanoseconds, a search more;
-// the search remains for any other layout.
+// order puts it, right after the line before. A check at the hint costs a few
+// nanoseconds, a search more; the search remains for any other layout.
 function valueStart(buf: Buffer, k: Key, hint = -1): number {
-  const { bytes } = k;
-  if (hint >= 0 && hint + bytes.length <= buf.length) {
-    let j = 0;
-    while (j < bytes.length && buf[hint + j] === bytes[j]) j++;
-    if (j === bytes.length) return hint + bytes.length;
-  }
-  const at = findKey(buf, k);
-  return at < 0 ? -1 : at + bytes.length;
+  if (hint >= 0 && keyAt(buf, k, hint)) return hint + k.bytes.length;
+  const at = findLine(buf, k);
+  return at < 0 ? -1 : at + k.bytes.length;
 }
 
 /** `Umask:` (Linux 4.7+) as a number; undefined when the line is absent. */

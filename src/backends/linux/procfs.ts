@@ -16,6 +16,27 @@ let buffer = Buffer.allocUnsafe(16 * 1024);
 // The end-of-file probe: a read after the first normally returns 0 bytes.
 const probe = Buffer.allocUnsafe(4096);
 
+// Who keeps a view of the last read past the call (a oneshot's cached file),
+// and must be told before the next read overwrites it.
+let borrower: (() => void) | undefined;
+
+/**
+ * Keeps the view the last read returned valid: `beforeOverwrite` runs before
+ * the next read reuses the buffer (to copy what it still needs). A oneshot
+ * that reads one file and nothing after it then never copies at all.
+ */
+export function borrowLastRead(beforeOverwrite: () => void): void {
+  reclaim();
+  borrower = beforeOverwrite;
+}
+
+function reclaim(): void {
+  const b = borrower;
+  if (b === undefined) return;
+  borrower = undefined;
+  b();
+}
+
 /** Counts file opens, so tests can prove each source is read once per call. */
 export const procfsCounters = { opens: 0 };
 
@@ -43,6 +64,7 @@ function boundLibc(): LinuxLibc | null {
  * than stitched from two generations.
  */
 export function readProcFile(path: string): Buffer {
+  reclaim();
   const c = boundLibc();
   // A NUL would cut the C string short; node:fs rejects such a path itself.
   if (c === null || path.includes('\0')) return readWithFs(path);
