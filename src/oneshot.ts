@@ -3,16 +3,17 @@
 // (AsyncLocalStorage, the counterpart of psutil's thread-local cache).
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-/** One PID's cached sources; `open` turns false when the oneshot that made it ends. */
-interface Scope {
-  readonly caches: ReadonlyMap<number, Map<string, unknown>>;
-  /** The cache this scope made (the others are its enclosing scope's). */
-  readonly own: Map<string, unknown>;
+/** What one oneshot has read for one PID; `open` turns false when that oneshot ends. */
+export interface OneshotCache {
+  readonly entries: Map<string, unknown>;
   open: boolean;
 }
 
-// The caches whose oneshot is still running.
-const openCaches = new WeakSet<Map<string, unknown>>();
+/** A running oneshot: its own PID's cache, and every cache of the oneshot around it. */
+interface Scope {
+  readonly caches: ReadonlyMap<number, OneshotCache>;
+  readonly own: OneshotCache;
+}
 
 const storage = new AsyncLocalStorage<Scope>();
 // How many scopes are open anywhere, in any async context.
@@ -29,23 +30,17 @@ function currentScope(): Scope | undefined {
 }
 
 function close(scope: Scope): void {
-  if (!scope.open) return;
-  scope.open = false;
-  openCaches.delete(scope.own);
+  if (!scope.own.open) return;
+  scope.own.open = false;
   openScopes--;
 }
 
-/** True while the oneshot that made `cache` (an oneshotCache() answer) runs. */
-export function isOpenCache(cache: Map<string, unknown>): boolean {
-  return openCaches.has(cache);
-}
-
 /** The cache for `pid` in the current oneshot, or undefined outside one. */
-export function oneshotCache(pid: number): Map<string, unknown> | undefined {
+export function oneshotCache(pid: number): OneshotCache | undefined {
   // Outside every oneshot (the common case) this is one comparison, not a store lookup.
   if (openScopes === 0) return undefined;
   const scope = currentScope();
-  if (scope === undefined || !scope.open) return undefined;
+  if (scope === undefined || !scope.own.open) return undefined;
   return scope.caches.get(pid);
 }
 
@@ -97,13 +92,13 @@ export function runOneshotSync<T>(pid: number, fn: () => T): T {
 // undefined when the enclosing scope already caches pid.
 function open(pid: number): Scope | undefined {
   const outer = currentScope();
-  if (outer !== undefined && outer.open && outer.caches.has(pid)) return undefined;
-  const caches = new Map(outer !== undefined && outer.open ? outer.caches : undefined);
-  const own = new Map<string, unknown>();
+  const enclosing = outer !== undefined && outer.own.open ? outer : undefined;
+  if (enclosing?.caches.has(pid) === true) return undefined;
+  const caches = new Map(enclosing?.caches);
+  const own: OneshotCache = { entries: new Map(), open: true };
   caches.set(pid, own);
-  openCaches.add(own);
   openScopes++;
-  return { caches, own, open: true };
+  return { caches, own };
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -116,7 +111,7 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 
 /** Reads through the current oneshot cache: compute once per PID and key. */
 export function cached<T>(pid: number, key: string, compute: () => T, keep: (value: T) => T = (v) => v): T {
-  const cache = oneshotCache(pid);
+  const cache = oneshotCache(pid)?.entries;
   if (cache === undefined) return compute();
   if (cache.has(key)) return cache.get(key) as T;
   const value = keep(compute());

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cached, oneshotCache, runOneshot } from '../../src/oneshot.js';
+import { type OneshotCache, cached, oneshotCache, runOneshot } from '../../src/oneshot.js';
 
 test('values are cached per PID inside a oneshot, and not outside', () => {
   let calls = 0;
@@ -28,7 +28,7 @@ test('nested oneshots reuse the outer cache', () => {
 });
 
 test('the cache follows async continuations and ends when the promise settles', async () => {
-  let late: Map<string, unknown> | undefined | 'unset' = 'unset';
+  let late: OneshotCache | undefined | 'unset' = 'unset';
   const result = await runOneshot(9, async () => {
     await new Promise((r) => setTimeout(r, 1));
     assert.ok(oneshotCache(9));
@@ -43,7 +43,7 @@ test('the cache follows async continuations and ends when the promise settles', 
 });
 
 test('a throwing fn closes the scope', () => {
-  let inner: Map<string, unknown> | undefined;
+  let inner: OneshotCache | undefined;
   assert.throws(() =>
     runOneshot(3, () => {
       inner = oneshotCache(3);

@@ -3,7 +3,7 @@
 // prlimit(2), getpgid(2), getsid(2) through koffi where it can.
 import { existsSync, readlinkSync, statfsSync } from 'node:fs';
 import { AVAILABILITY } from '../../availability.js';
-import { isOpenCache, oneshotCache } from '../../oneshot.js';
+import { type OneshotCache, oneshotCache } from '../../oneshot.js';
 import { OsError, errorCode } from '../../os-error.js';
 import { getProcfsPath } from '../../procfs-path.js';
 import type { BigLimits, Limits } from '../../limits.js';
@@ -16,7 +16,7 @@ import { malformed } from './malformed.js';
 import { parseLimits } from './parse-limits.js';
 import { parseStat } from './parse-stat.js';
 import { bigintToWords, numberToWords, wordsToBigint, wordsToNumber } from './rlim-words.js';
-import { parseGroups, parseSigmasks, parseState, parseThreads, parseUmask } from './parse-status.js';
+import { parseGroups, parseSignalLines, parseState, parseUmask } from './parse-status.js';
 import { borrowLastRead, readProcFile } from './procfs.js';
 
 const EPERM = 1;
@@ -34,7 +34,7 @@ function dirOf(t: Target): string {
 // copy) and the answers of getpgid(2) and getsid(2).
 interface Slots {
   /** The oneshot cache the slots belong to. */
-  readonly cache: Map<string, unknown>;
+  readonly cache: OneshotCache;
   status: Buffer | undefined;
   stat: Buffer | undefined;
   limits: Buffer | undefined;
@@ -54,10 +54,10 @@ function slotsFor(t: Target): Slots | undefined {
   const cache = oneshotCache(t.pid);
   if (cache === undefined) return undefined;
   const base = t.dir ?? getProcfsPath();
-  let slots = cache.get(base) as Slots | undefined;
+  let slots = cache.entries.get(base) as Slots | undefined;
   if (slots === undefined) {
     slots = { cache, status: undefined, stat: undefined, limits: undefined, pgid: undefined, sid: undefined };
-    cache.set(base, slots);
+    cache.entries.set(base, slots);
   }
   return slots;
 }
@@ -66,19 +66,31 @@ function slotsFor(t: Target): Slots | undefined {
 // is kept in the slots and copied only if another read comes while the
 // oneshot still runs (procAsDict reads one file: no copy). Written out rather
 // than through cached(): no closure per call outside a oneshot.
-function source(t: Target, name: 'status' | 'stat' | 'limits'): Buffer {
+function source(t: Target, name: FileName): Buffer {
   const slots = slotsFor(t);
   if (slots === undefined) return readPinned(t, `${dirOf(t)}/${name}`);
-  let buf = slots[name];
+  let buf = fileSlot(slots, name);
   if (buf === undefined) {
     const view = readPinned(t, `${dirOf(t)}/${name}`);
-    slots[name] = buf = view;
+    setFileSlot(slots, name, (buf = view));
     const { cache } = slots;
-    borrowLastRead(() => {
-      slots[name] = isOpenCache(cache) ? copyOf(view) : undefined;
-    });
+    borrowLastRead(() => setFileSlot(slots, name, cache.open ? copyOf(view) : undefined));
   }
   return buf;
+}
+
+type FileName = 'status' | 'stat' | 'limits';
+
+// Named loads and stores: slots[name] with a variable name is a megamorphic
+// keyed access, measurable per call (issue 4).
+function fileSlot(slots: Slots, name: FileName): Buffer | undefined {
+  return name === 'status' ? slots.status : name === 'stat' ? slots.stat : slots.limits;
+}
+
+function setFileSlot(slots: Slots, name: FileName, buf: Buffer | undefined): void {
+  if (name === 'status') slots.status = buf;
+  else if (name === 'stat') slots.stat = buf;
+  else slots.limits = buf;
 }
 
 // A private copy of a view of the shared read buffer. Buffer.from() takes the
@@ -157,10 +169,11 @@ function umaskSupported(): boolean {
 function pidSyscall(t: Target, field: 'pgid' | 'sid'): number {
   const slots = slotsFor(t);
   if (slots === undefined) return askPid(t, field);
-  let value = slots[field];
+  let value = field === 'pgid' ? slots.pgid : slots.sid;
   if (value === undefined) {
     value = askPid(t, field);
-    slots[field] = value;
+    if (field === 'pgid') slots.pgid = value;
+    else slots.sid = value;
   }
   return value;
 }
@@ -211,13 +224,12 @@ export const linuxBackend: Backend = {
   },
 
   getSigmasks(t: Target): Sigmasks {
-    const buf = source(t, 'status');
-    const masks = parseSigmasks(buf);
-    if (masks === undefined) throw malformed('status', 'SigPnd/SigBlk/SigIgn/SigCgt/ShdPnd');
+    const lines = parseSignalLines(source(t, 'status'));
+    if (lines === undefined) throw malformed('status', 'SigPnd/SigBlk/SigIgn/SigCgt/ShdPnd');
     // Threads: 0 means the masks were printed as zeros for a task being reaped,
     // not read: the process is gone, whatever its State line said a moment before.
-    if (parseThreads(buf) === 0) throw new OsError('ESRCH', 'read', { path: `${dirOf(t)}/status`, state: 'gone' });
-    return masks;
+    if (lines[1] === 0) throw new OsError('ESRCH', 'read', { path: `${dirOf(t)}/status`, state: 'gone' });
+    return lines[0];
   },
 
   getPgid(t: Target): number {

@@ -89,8 +89,8 @@ export function parseThreads(buf: Buffer): number | undefined {
   return parseDecimal(buf, THREADS, 'Threads');
 }
 
-function parseDecimal(buf: Buffer, k: Key, name: string): number | undefined {
-  let i = valueStart(buf, k);
+function parseDecimal(buf: Buffer, k: Key, name: string, hint = -1): number | undefined {
+  let i = valueStart(buf, k, hint);
   if (i < 0) return undefined;
   let value = 0;
   const start = i;
@@ -110,10 +110,15 @@ export function parseSigset(buf: Buffer, line: Buffer): Set<number> | undefined 
 
 // Where the last sigsetAt() line ended: the next line's "\n".
 let lineEnd = -1;
+// Where the last sigsetAt() line began (its "\n").
+let lineStart = -1;
+// Where the last parseSigmasks() found SigPnd:'s "\n".
+let sigPndAt = -1;
 
 function sigsetAt(buf: Buffer, k: Key, hint: number): Set<number> | undefined {
   const start = valueStart(buf, k, hint);
   if (start < 0) return undefined;
+  lineStart = start - k.bytes.length;
   let end = start;
   while (end < buf.length && buf[end] !== NL) end++;
   if (end === start || end === buf.length) throw malformed('status', k.bytes.toString('latin1').trim());
@@ -143,6 +148,7 @@ export function parseSigmasks(buf: Buffer): Sigmasks | undefined {
   // after the other: only the first is searched for.
   const pending = sigsetAt(buf, SIG_PND, -1);
   if (!pending) return undefined;
+  sigPndAt = lineStart;
   const processPending = sigsetAt(buf, SHD_PND, lineEnd);
   if (!processPending) return undefined;
   const blocked = sigsetAt(buf, SIG_BLK, lineEnd);
@@ -152,4 +158,21 @@ export function parseSigmasks(buf: Buffer): Sigmasks | undefined {
   const caught = sigsetAt(buf, SIG_CGT, lineEnd);
   if (!caught) return undefined;
   return { pending, blocked, ignored, caught, processPending };
+}
+
+/**
+ * parseSigmasks() and parseThreads() of one status text. task_sig() prints
+ * Threads: and SigQ: just above SigPnd:, so Threads: is looked for there
+ * first: its offset varies between processes (a kernel thread has no Vm*
+ * lines), and a search from the start costs more than the rest of the parse.
+ */
+export function parseSignalLines(buf: Buffer): [masks: Sigmasks, threads: number | undefined] | undefined {
+  const masks = parseSigmasks(buf);
+  if (masks === undefined) return undefined;
+  // Two line starts above SigPnd:'s "\n".
+  let hint = sigPndAt - 1;
+  while (hint >= 0 && buf[hint] !== NL) hint--;
+  hint--;
+  while (hint >= 0 && buf[hint] !== NL) hint--;
+  return [masks, parseDecimal(buf, THREADS, 'Threads', hint)];
 }
