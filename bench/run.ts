@@ -117,9 +117,12 @@ async function measureRounds(cases: readonly Case[], pid: number, s: Session): P
   for (let round = 0; round < rounds; round++) {
     for (const k of cases) {
       const row = rows.get(k.label)!;
-      if (baseline !== undefined) row.c.push(await baseline.measure(k.name, pid, ms, clock));
       const opts = { min_cpu_time: ms * 1e6, batch_samples: batchFor(k.fn), now: CLOCKS[clock] };
-      row.ts.push((await measure(k.fn, opts)).p50);
+      // C first in even rounds, TypeScript first in odd ones: a machine that
+      // speeds up or slows down during a round favours neither side.
+      if (round % 2 === 1) row.ts.push((await measure(k.fn, opts)).p50);
+      if (baseline !== undefined) row.c.push(await baseline.measure(k.name, pid, ms, clock));
+      if (round % 2 === 0) row.ts.push((await measure(k.fn, opts)).p50);
     }
   }
   return rows;

@@ -44,10 +44,10 @@ export interface RlimitOptions {
   bigint?: boolean;
 }
 
-interface Call {
+// One call's target, with what the facade needs around it: one object, so a
+// call allocates one (issue 4). The backend sees it as a Target.
+interface Call extends Target {
   readonly backend: Backend;
-  readonly pid: number;
-  readonly target: Target;
   /** The caller's own liveness check (an object's isRunning), asked before a write. */
   readonly isRunning: (() => boolean) | undefined;
 }
@@ -55,18 +55,20 @@ interface Call {
 // Validation of `proc` and availability; no OS call. A Process is found by
 // identity and reads through its pinned target; anything else is validated
 // once, so a getter is never read twice and can never name two processes.
-function prepare(fn: FunctionName, proc: unknown): Call {
+//
+// `available` is the backend's availability of fn, read by the caller as a
+// named property: looked up here by a variable name it would be a
+// megamorphic keyed load once several functions are in use (issue 4).
+function prepare(backend: Backend, available: boolean, fn: FunctionName, proc: unknown): Call {
   // A plain integer PID, the common case: nothing to look up or resolve.
   if (typeof proc === 'number' && Number.isInteger(proc)) {
-    const backend = getBackend();
-    if (!backend.availability[fn]) throw notSupported(fn, backend.platform);
+    if (!available) throw notSupported(fn, backend.platform);
     const pid = proc === 0 ? 0 : proc;
-    return { backend, pid, target: { pid, dir: undefined, alive: undefined }, isRunning: undefined };
+    return { pid, dir: undefined, alive: undefined, backend, isRunning: undefined };
   }
   const held = heldTarget(proc);
   const resolved: ResolvedProc = held === undefined ? resolveProc(proc) : { pid: 0, isRunning: undefined };
-  const backend = getBackend();
-  if (!backend.availability[fn]) throw notSupported(fn, backend.platform);
+  if (!available) throw notSupported(fn, backend.platform);
   return callFor(backend, proc, held, resolved);
 }
 
@@ -75,10 +77,16 @@ function callFor(backend: Backend, proc: unknown, held: (() => Target) | undefin
     const target = held();
     // The handle's own isRunning() (its hold, unless a caller overrode it).
     const handle = proc as { isRunning(): boolean };
-    return { backend, pid: target.pid, target, isRunning: () => Boolean(handle.isRunning()) };
+    return {
+      pid: target.pid,
+      dir: target.dir,
+      alive: target.alive,
+      backend,
+      isRunning: () => Boolean(handle.isRunning()),
+    };
   }
   const { pid, isRunning } = resolved;
-  return { backend, pid, target: { pid, dir: undefined, alive: undefined }, isRunning };
+  return { pid, dir: undefined, alive: undefined, backend, isRunning };
 }
 
 // The PID range is checked after every argument has been validated, so bad
@@ -94,10 +102,11 @@ function fail(err: unknown, call: Call, fn: FunctionName): Error {
 
 /** The process's umask, read without changing it. */
 export function procGetUmask(proc: ProcLike): number {
-  const call = prepare('procGetUmask', proc);
+  const backend = getBackend();
+  const call = prepare(backend, backend.availability.procGetUmask, 'procGetUmask', proc);
   checkRange(call);
   try {
-    return call.backend.getUmask(call.target);
+    return call.backend.getUmask(call);
   } catch (err) {
     throw fail(err, call, 'procGetUmask');
   }
@@ -105,10 +114,11 @@ export function procGetUmask(proc: ProcLike): number {
 
 /** The process's supplementary groups, in the kernel's order. */
 export function procGetgroups(proc: ProcLike): number[] {
-  const call = prepare('procGetgroups', proc);
+  const backend = getBackend();
+  const call = prepare(backend, backend.availability.procGetgroups, 'procGetgroups', proc);
   checkRange(call);
   try {
-    return call.backend.getGroups(call.target);
+    return call.backend.getGroups(call);
   } catch (err) {
     throw fail(err, call, 'procGetgroups');
   }
@@ -116,10 +126,11 @@ export function procGetgroups(proc: ProcLike): number[] {
 
 /** The process group ID. */
 export function procGetpgid(proc: ProcLike): number {
-  const call = prepare('procGetpgid', proc);
+  const backend = getBackend();
+  const call = prepare(backend, backend.availability.procGetpgid, 'procGetpgid', proc);
   checkRange(call);
   try {
-    return call.backend.getPgid(call.target);
+    return call.backend.getPgid(call);
   } catch (err) {
     throw fail(err, call, 'procGetpgid');
   }
@@ -127,10 +138,11 @@ export function procGetpgid(proc: ProcLike): number {
 
 /** The session ID. */
 export function procGetsid(proc: ProcLike): number {
-  const call = prepare('procGetsid', proc);
+  const backend = getBackend();
+  const call = prepare(backend, backend.availability.procGetsid, 'procGetsid', proc);
   checkRange(call);
   try {
-    return call.backend.getSid(call.target);
+    return call.backend.getSid(call);
   } catch (err) {
     throw fail(err, call, 'procGetsid');
   }
@@ -138,10 +150,11 @@ export function procGetsid(proc: ProcLike): number {
 
 /** Pending, blocked, ignored and caught signals, and signals pending for the whole process. */
 export function procGetSigmasks(proc: ProcLike): Sigmasks {
-  const call = prepare('procGetSigmasks', proc);
+  const backend = getBackend();
+  const call = prepare(backend, backend.availability.procGetSigmasks, 'procGetSigmasks', proc);
   checkRange(call);
   try {
-    return call.backend.getSigmasks(call.target);
+    return call.backend.getSigmasks(call);
   } catch (err) {
     throw fail(err, call, 'procGetSigmasks');
   }
@@ -152,14 +165,14 @@ export function procGetrlimit(proc: ProcLike, resource: Resource, options?: Rlim
 export function procGetrlimit(proc: ProcLike, resource: Resource, options: { bigint: true }): BigLimits;
 export function procGetrlimit(proc: ProcLike, resource: Resource, options?: RlimitOptions): Limits | BigLimits;
 export function procGetrlimit(proc: ProcLike, resource: Resource, options?: RlimitOptions): Limits | BigLimits {
-  const call = prepare('procGetrlimit', proc);
-  const { backend } = call;
+  const backend = getBackend();
+  const call = prepare(backend, backend.availability.procGetrlimit, 'procGetrlimit', proc);
   const res = resolveResource(resource, backend.rlimits);
   const bigint = bigintOption(options);
   checkRange(call);
   try {
-    if (!bigint && backend.numberLimits !== undefined) return backend.numberLimits.get(call.target, res);
-    const raw = backend.getRlimit(call.target, res);
+    if (!bigint && backend.numberLimits !== undefined) return backend.numberLimits.get(call, res);
+    const raw = backend.getRlimit(call, res);
     return bigint ? raw : toNumberLimits(raw, backend.rlimInfinity);
   } catch (err) {
     throw fail(err, call, 'procGetrlimit');
@@ -194,16 +207,16 @@ export function procRlimit(
   newLimits?: readonly [LimitValue, LimitValue] | null,
   options?: RlimitOptions,
 ): Limits | BigLimits {
-  const call = prepare('procRlimit', proc);
-  const { backend } = call;
+  const backend = getBackend();
+  const call = prepare(backend, backend.availability.procRlimit, 'procRlimit', proc);
   const res = resolveResource(resource, backend.rlimits);
   const bigint = bigintOption(options);
   const numbers = !bigint && backend.numberLimits !== undefined ? backend.numberLimits : undefined;
   if (newLimits === undefined || newLimits === null) {
     checkRange(call);
     try {
-      if (numbers !== undefined) return numbers.get(call.target, res);
-      const raw = backend.getRlimit(call.target, res);
+      if (numbers !== undefined) return numbers.get(call, res);
+      const raw = backend.getRlimit(call, res);
       return bigint ? raw : toNumberLimits(raw, backend.rlimInfinity);
     } catch (err) {
       throw fail(err, call, 'procRlimit');
@@ -217,8 +230,8 @@ export function procRlimit(
   checkRange(call);
   if (call.isRunning !== undefined && !call.isRunning()) throw new NoSuchProcess(call.pid);
   try {
-    if (exact !== undefined) return numbers!.set(call.target, res, exact[0], exact[1]);
-    const raw = backend.setRlimit(call.target, res, limits!);
+    if (exact !== undefined) return numbers!.set(call, res, exact[0], exact[1]);
+    const raw = backend.setRlimit(call, res, limits!);
     return bigint ? raw : toNumberLimits(raw, backend.rlimInfinity);
   } catch (err) {
     throw fail(err, call, 'procRlimit');
@@ -341,7 +354,7 @@ export function procAsDict<K extends AsDictAttr = AsDictAttr, A = null>(
         inRange = true;
       }
       try {
-        store(out, attr, readAttr(attr, backend, call.target));
+        store(out, attr, readAttr(attr, backend, call));
       } catch (err) {
         const error = fail(err, call, FUNCTION_OF[attr]);
         if (error instanceof ZombieProcess || error instanceof AccessDenied || isNotSupported(error)) {

@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { normalizeLimits, resolveResource, toNumberLimits } from '../../src/limits.js';
+import {
+  exactNumberLimits,
+  normalizeLimits,
+  readLimitPair,
+  resolveResource,
+  toNumberLimits,
+} from '../../src/limits.js';
 
 const INF = (1n << 64n) - 1n;
 const TABLE = { RLIMIT_CPU: 0, RLIMIT_NOFILE: 7 };
@@ -52,4 +58,57 @@ test('shape errors are TypeErrors', () => {
 
 test('number form maps RLIM_INFINITY to Infinity', () => {
   assert.deepEqual(toNumberLimits([INF, 5n], INF), [Infinity, 5]);
+});
+
+test('the last resolved resource is remembered per table, never across tables or errors', () => {
+  const other = { RLIMIT_NOFILE: 8, RLIMIT_AS: 9 };
+  assert.equal(resolveResource('nofile', TABLE), 7);
+  assert.equal(resolveResource('nofile', TABLE), 7);
+  assert.equal(resolveResource('nofile', other), 8);
+  assert.throws(() => resolveResource('cpu', other), RangeError);
+  assert.equal(resolveResource('nofile', other), 8);
+  assert.throws(() => resolveResource(undefined, other), TypeError);
+  assert.equal(resolveResource(7, TABLE), 7);
+  assert.throws(() => resolveResource(7, other), RangeError);
+  assert.equal(resolveResource(0, TABLE), 0);
+});
+
+test('the [soft, hard] argument is read once, by index', () => {
+  const reads: string[] = [];
+  const pair = new Proxy([1, 2], {
+    get(target, prop, receiver) {
+      reads.push(String(prop));
+      return Reflect.get(target, prop, receiver) as unknown;
+    },
+  });
+  assert.deepEqual(readLimitPair(pair), [1, 2]);
+  assert.deepEqual(reads, ['length', '0', '1']);
+  const throwing = new Proxy([1, 2], {
+    get(target, prop) {
+      if (prop === '1') throw new Error('trap');
+      return Reflect.get(target, prop) as unknown;
+    },
+  });
+  assert.throws(() => readLimitPair(throwing), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
+  for (const bad of [[1], [1, 2, 3], { 0: 1, 1: 2, length: 2 }, null]) {
+    assert.throws(() => readLimitPair(bad), { name: 'TypeError' });
+  }
+});
+
+test('the number fast path takes only exact, ordered numbers', () => {
+  assert.deepEqual(exactNumberLimits([1024, Infinity]), [1024, Infinity]);
+  assert.deepEqual(exactNumberLimits([-1, -Infinity]), [Infinity, Infinity]);
+  assert.deepEqual(exactNumberLimits([0, Number.MAX_SAFE_INTEGER]), [0, Number.MAX_SAFE_INTEGER]);
+  // Everything else goes to normalizeLimits(), which keeps every error.
+  for (const pair of [
+    [10, 5],
+    [Infinity, 5],
+    [1.5, 2],
+    [NaN, 2],
+    [2 ** 53, 2 ** 53],
+    [1n, 2],
+    ['1', 2],
+  ]) {
+    assert.equal(exactNumberLimits(pair), undefined, String(pair));
+  }
 });

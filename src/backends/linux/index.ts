@@ -132,10 +132,26 @@ function confirmAlive(t: Target, syscall: string): void {
 
 let libc: LinuxLibc | null | undefined;
 
+// The procfs root syscalls() last answered for, and its answer: the common
+// call is one comparison (a small function the optimiser inlines; the try
+// below keeps the full one out of line).
+let answeredRoot: string | undefined;
+let answer: LinuxLibc | undefined;
+
 // The libc binding, or undefined when reads must come from procfs: a procfs
 // tree of another PID namespace, or no koffi on this machine.
 function syscalls(): LinuxLibc | undefined {
-  if (!samePidNamespace()) return undefined;
+  const root = getProcfsPath();
+  return root === answeredRoot ? answer : decideSyscalls(root);
+}
+
+function decideSyscalls(root: string): LinuxLibc | undefined {
+  answer = undefined;
+  answeredRoot = undefined;
+  if (!samePidNamespace()) {
+    answeredRoot = root;
+    return undefined;
+  }
   if (libc === undefined) {
     try {
       libc = linuxLibc();
@@ -144,7 +160,9 @@ function syscalls(): LinuxLibc | undefined {
       libc = null;
     }
   }
-  return libc ?? undefined;
+  answer = libc ?? undefined;
+  answeredRoot = root;
+  return answer;
 }
 
 const kernelPrintsUmask = new Map<string, boolean>();
@@ -331,7 +349,8 @@ function setterLibc(): LinuxLibc {
       detail: `limits cannot be set while the procfs path ${getProcfsPath()} shows another PID namespace than this process's: prlimit(2) takes PIDs of the caller's own`,
     });
   }
-  return syscalls() ?? linuxLibc();
+  // In our namespace: the binding, or FfiUnavailable from binding it.
+  return libc ?? linuxLibc();
 }
 
 // prlimit(2) with the new limits already in the words; the words holding the old ones.

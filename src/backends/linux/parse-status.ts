@@ -119,17 +119,29 @@ function sigsetAt(buf: Buffer, k: Key, hint: number): Set<number> | undefined {
   const start = valueStart(buf, k, hint);
   if (start < 0) return undefined;
   lineStart = start - k.bytes.length;
+  // One pass to the line's end, noting whether any digit is not '0': most
+  // lines are all zeros and need no second pass.
   let end = start;
-  while (end < buf.length && buf[end] !== NL) end++;
+  let nonzero = 0;
+  for (; end < buf.length; end++) {
+    const c = buf[end]!;
+    if (c === NL) break;
+    nonzero |= c ^ ZERO;
+  }
   if (end === start || end === buf.length) throw malformed('status', k.bytes.toString('latin1').trim());
   const set = new Set<number>();
   // Digit d counted from the right holds signals 4d+1 .. 4d+4.
-  for (let i = end - 1, d = 0; i >= start; i--, d++) {
-    const c = buf[i]!;
-    if (c === ZERO) continue;
-    const nibble = hexValue(c);
-    if (nibble < 0) throw malformed('status', k.bytes.toString('latin1').trim());
-    for (let bit = 0; bit < 4; bit++) if (nibble & (1 << bit)) set.add(4 * d + bit + 1);
+  if (nonzero !== 0) {
+    for (let i = end - 1, first = 1; i >= start; i--, first += 4) {
+      const c = buf[i]!;
+      if (c === ZERO) continue;
+      const nibble = hexValue(c);
+      if (nibble < 0) throw malformed('status', k.bytes.toString('latin1').trim());
+      if (nibble & 1) set.add(first);
+      if (nibble & 2) set.add(first + 1);
+      if (nibble & 4) set.add(first + 2);
+      if (nibble & 8) set.add(first + 3);
+    }
   }
   lineEnd = end;
   return set;

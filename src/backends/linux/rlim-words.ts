@@ -29,8 +29,10 @@ export function numberToWords(words: Uint32Array, at: number, value: number): vo
     words[at + 1] = ALL_ONES;
     return;
   }
-  words[at + LOW] = value % TWO_32;
-  words[at + 1 - LOW] = Math.floor(value / TWO_32);
+  // ToUint32 takes an integer modulo 2**32 exactly; no floating-point remainder.
+  const lo = value >>> 0;
+  words[at + LOW] = lo;
+  words[at + 1 - LOW] = value > ALL_ONES ? (value - lo) / TWO_32 : 0;
 }
 
 /** Writes an rlim_t given as a bigint (0 .. 2**64 - 1) at words[at], words[at + 1]. */

@@ -2,8 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   parseGroups,
+  parseSignalLines,
   parseSigmasks,
   parseSigset,
+  parseThreads,
   parseState,
   parseTgid,
   parseUmask,
@@ -94,4 +96,22 @@ test('the live status of this process parses', async () => {
   assert.equal(parseUmask(own), process.umask());
   assert.equal(parseTgid(own), process.pid);
   assert.ok(parseSigmasks(own));
+});
+
+test('Threads: is found with the signal lines wherever the lines above them end', () => {
+  const threads = STATUS.replace('SigQ:', 'Threads:\t7\nSigQ:');
+  // A kernel thread has no Vm* lines: the lines above Threads: differ in length.
+  const padded = threads.replace('Groups:', 'VmPeak:\t  123456 kB\nVmRSS:\t    4242 kB\nGroups:');
+  for (const text of [threads, padded, threads, padded]) {
+    const lines = parseSignalLines(buf(text));
+    assert.ok(lines);
+    assert.deepEqual(lines[0], parseSigmasks(buf(text)));
+    assert.equal(lines[1], 7);
+    assert.equal(lines[1], parseThreads(buf(text)));
+  }
+  // Elsewhere than just above SigQ:, it is still found.
+  const moved = STATUS.replace('Tgid:', 'Threads:\t2\nTgid:');
+  assert.equal(parseSignalLines(buf(moved))?.[1], 2);
+  assert.equal(parseSignalLines(buf(STATUS))?.[1], undefined, 'no Threads: line');
+  assert.equal(parseSignalLines(buf('Name:\tx\n')), undefined, 'no signal lines');
 });
