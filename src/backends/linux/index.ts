@@ -30,8 +30,9 @@ function dirOf(t: Target): string {
   return t.dir ?? `${getProcfsPath()}/${t.pid}`;
 }
 
-// What one oneshot has read for one process: each file's bytes (a private
-// copy) and the answers of getpgid(2) and getsid(2).
+// What one oneshot has read for one process: each file's bytes (a view of the
+// read buffer until another read needs it, then a private copy) and the
+// answers of getpgid(2) and getsid(2).
 interface Slots {
   /** The oneshot cache the slots belong to. */
   readonly cache: OneshotCache;
@@ -221,6 +222,8 @@ export const linuxBackend: Backend = {
     const buf = source(t, 'status');
     const umask = parseUmask(buf);
     if (umask !== undefined) return umask;
+    // Read before umaskSupported(), whose first call reads into the same buffer.
+    const state = parseState(buf);
     if (!umaskSupported()) {
       throw new OsError('ENOTSUP', 'procGetUmask', {
         detail: 'the kernel does not report umasks (Linux 4.7+ prints Umask: in /proc/PID/status)',
@@ -228,7 +231,6 @@ export const linuxBackend: Backend = {
     }
     // The kernel omits the line only for a task without an fs_struct: one that
     // has exited (a zombie) or is past exit_fs() on its way there.
-    const state = parseState(buf);
     if (state === 'Z' || state === 'X') throw zombie(t);
     const stat = parseStat(source(t, 'stat'));
     if (stat.flags & PF_EXITING || stat.state === 'Z' || stat.state === 'X') throw zombie(t);
