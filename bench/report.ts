@@ -8,9 +8,14 @@ export interface BenchOptions {
   scale: number | undefined;
 }
 
-/** Parses `--rounds N --ms N --clock wall|cpu --only a,b --scale [N]`. */
+/**
+ * Parses `--rounds N --ms N --clock wall|cpu --only a,b --scale [N]`. The
+ * defaults, many short rounds, keep each C slice close in time to its
+ * TypeScript slice: on a shared machine, speed drifts over a few hundred
+ * milliseconds, and long slices let that drift into single ratios.
+ */
 export function parseOptions(argv: readonly string[]): BenchOptions {
-  const opts: BenchOptions = { rounds: 7, ms: 150, clock: 'wall', only: undefined, scale: undefined };
+  const opts: BenchOptions = { rounds: 31, ms: 40, clock: 'wall', only: undefined, scale: undefined };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const next = argv[i + 1];

@@ -185,9 +185,15 @@ function umaskSupported(): boolean {
 
 // getpgid(2) or getsid(2), without a closure per call; /proc/PID/stat answers
 // when no system call can.
+// The common path (outside a oneshot, a system call that succeeds) is kept
+// small enough for the optimiser to inline into the facade; everything else
+// is out of line (issue 4).
 function pidSyscall(t: Target, field: 'pgid' | 'sid'): number {
   const slots = slotsFor(t);
-  if (slots === undefined) return askPid(t, field);
+  return slots === undefined ? askPid(t, field) : cachedPid(t, slots, field);
+}
+
+function cachedPid(t: Target, slots: Slots, field: 'pgid' | 'sid'): number {
   let value = field === 'pgid' ? slots.pgid : slots.sid;
   if (value === undefined) {
     value = askPid(t, field);
@@ -199,12 +205,21 @@ function pidSyscall(t: Target, field: 'pgid' | 'sid'): number {
 
 function askPid(t: Target, field: 'pgid' | 'sid'): number {
   const c = syscalls();
-  if (c !== undefined) {
-    const value = field === 'pgid' ? c.getpgid(t.pid) : c.getsid(t.pid);
-    if (value < 0) throw OsError.fromErrno(c.errno(), field === 'pgid' ? 'getpgid' : 'getsid');
-    confirmAlive(t, field === 'pgid' ? 'getpgid' : 'getsid');
-    return value;
-  }
+  if (c === undefined) return pidFromStat(t, field);
+  const value = field === 'pgid' ? c.getpgid(t.pid) : c.getsid(t.pid);
+  if (value < 0 || t.alive !== undefined) return checkedPid(c, t, field, value);
+  return value;
+}
+
+// A failed call, or an answer that counts only if the held process still exists.
+function checkedPid(c: LinuxLibc, t: Target, field: 'pgid' | 'sid', value: number): number {
+  const syscall = field === 'pgid' ? 'getpgid' : 'getsid';
+  if (value < 0) throw OsError.fromErrno(c.errno(), syscall);
+  confirmAlive(t, syscall);
+  return value;
+}
+
+function pidFromStat(t: Target, field: 'pgid' | 'sid'): number {
   const stat = parseStat(source(t, 'stat'));
   // Printed for a task being reaped: pgid and sid -1, not the process's.
   if (stat.threads === 0) throw new OsError('ESRCH', 'read', { path: `${dirOf(t)}/stat`, state: 'gone' });
