@@ -230,7 +230,7 @@ export function procRlimit(
   checkRange(call);
   if (call.isRunning !== undefined && !call.isRunning()) throw new NoSuchProcess(call.pid);
   try {
-    if (exact !== undefined) return numbers!.set(call, res, exact[0], exact[1]);
+    if (exact !== undefined && numbers !== undefined) return numbers.set(call, res, exact[0], exact[1]);
     const raw = backend.setRlimit(call, res, limits!);
     return bigint ? raw : toNumberLimits(raw, backend.rlimInfinity);
   } catch (err) {
@@ -258,7 +258,7 @@ export interface AsDictOptions<K extends AsDictAttr, A> {
   adValue?: A;
 }
 
-// Each attribute's function, for availability and errors.
+// Each attribute's function, as errors name it.
 const FUNCTION_OF: Readonly<Record<AsDictAttr, FunctionName>> = {
   umask: 'procGetUmask',
   groups: 'procGetgroups',
