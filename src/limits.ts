@@ -18,16 +18,16 @@ const MAX_RLIM = (1n << 64n) - 1n;
 export function resolveResource(resource: unknown, table: Readonly<Record<string, number>>): number {
   // The same name or number as last time, for the same table: a program asks
   // about one or two resources over and over (issue 4).
-  if (resource === lastResource && table === lastTable) return lastResolved;
+  if (resource === lastResource && table === lastResourceTable) return lastResolved;
   const index = indexOf(table);
   if (typeof resource === 'number') {
     if (!Number.isInteger(resource)) throw invalidArgType('resource', 'an integer or a resource name', resource);
-    if (index.numbers.has(resource)) return remember(resource, resource);
+    if (index.numbers.has(resource)) return remember(table, resource, resource);
     throw outOfRange('invalid resource specified');
   }
   if (typeof resource === 'string') {
     const known = index.spellings.get(resource);
-    if (known !== undefined) return remember(resource, known);
+    if (known !== undefined) return remember(table, resource, known);
     let key = resource.toUpperCase();
     if (!key.startsWith('RLIMIT_')) key = `RLIMIT_${key}`;
     const value = Object.hasOwn(table, key) ? table[key] : undefined;
@@ -37,13 +37,13 @@ export function resolveResource(resource: unknown, table: Readonly<Record<string
   throw invalidArgType('resource', 'of type number or string', resource);
 }
 
-// The last resource resolved (for lastTable, which indexOf() has just set);
-// NONE, which no caller can pass, when there is none.
-const NONE = Symbol('none');
-let lastResource: unknown = NONE;
+// The last resource resolved, the table it was resolved in, and its number.
+let lastResourceTable: object | undefined;
+let lastResource: unknown;
 let lastResolved = -1;
 
-function remember(resource: unknown, value: number): number {
+function remember(table: object, resource: unknown, value: number): number {
+  lastResourceTable = table;
   lastResource = resource;
   lastResolved = value;
   return value;
@@ -75,7 +75,6 @@ function indexOf(table: Readonly<Record<string, number>>): TableIndex {
   }
   lastTable = table;
   lastIndex = index;
-  lastResource = NONE;
   return index;
 }
 
@@ -84,7 +83,7 @@ function indexOf(table: Readonly<Record<string, number>>): TableIndex {
  * once, by index (a Proxy or getter cannot answer twice). TypeError unless it
  * is an array of two, or when reading it throws.
  */
-export function readLimitPair(newLimits: unknown): unknown[] {
+export function readLimitPair(newLimits: unknown): readonly unknown[] {
   if (isArray(newLimits)) {
     let pair: unknown[] | undefined;
     try {
@@ -121,16 +120,12 @@ export function normalizePair(pair: readonly unknown[], rlimInfinity: bigint): B
  * for anything else (bigints, values past 2**53, fractions, NaN, soft above
  * hard), which normalizePair() then takes, errors included. Every platform's
  * RLIM_INFINITY lies above 2**53, so a safe integer is always a finite limit.
- * The answer is `pair` itself, normalised in place.
  */
-export function exactNumberLimits(pair: unknown[]): Limits | undefined {
+export function exactNumberLimits(pair: readonly unknown[]): Limits | undefined {
   const soft = exactNumber(pair[0]);
   const hard = exactNumber(pair[1]);
   if (soft === undefined || hard === undefined || soft > hard) return undefined;
-  // The pair is readLimitPair()'s private copy: it becomes the answer.
-  pair[0] = soft;
-  pair[1] = hard;
-  return pair as Limits;
+  return [soft, hard];
 }
 
 function exactNumber(value: unknown): number | undefined {

@@ -6,7 +6,7 @@ import { AVAILABILITY } from '../../availability.js';
 import { type OneshotCache, oneshotCache } from '../../oneshot.js';
 import { OsError, errorCode } from '../../os-error.js';
 import { getProcfsPath } from '../../procfs-path.js';
-import type { BigLimits, Limits } from '../../limits.js';
+import { type BigLimits, type Limits, toNumberLimits } from '../../limits.js';
 import { FfiUnavailable } from '../../ffi/koffi.js';
 import type { Backend, ProcessState, Sigmasks, Target } from '../backend.js';
 import { LINUX_PID_MAX_LIMIT, LINUX_RLIMITS, LINUX_RLIM_INFINITY, PF_EXITING } from './constants.js';
@@ -133,37 +133,22 @@ function confirmAlive(t: Target, syscall: string): void {
 
 let libc: LinuxLibc | null | undefined;
 
-// The procfs root syscalls() last answered for, and its answer: the common
-// call is one comparison (a small function the optimiser inlines; the try
-// below keeps the full one out of line).
-let answeredRoot: string | undefined;
-let answer: LinuxLibc | undefined;
-
 // The libc binding, or undefined when reads must come from procfs: a procfs
-// tree of another PID namespace, or no koffi on this machine.
+// tree of another PID namespace, or no koffi on this machine. Small enough to
+// inline; binding (with its try) is out of line.
 function syscalls(): LinuxLibc | undefined {
-  const root = getProcfsPath();
-  return root === answeredRoot ? answer : decideSyscalls(root);
+  if (!samePidNamespace()) return undefined;
+  return libc === undefined ? bindLibc() : (libc ?? undefined);
 }
 
-function decideSyscalls(root: string): LinuxLibc | undefined {
-  answer = undefined;
-  answeredRoot = undefined;
-  if (!samePidNamespace()) {
-    answeredRoot = root;
-    return undefined;
+function bindLibc(): LinuxLibc | undefined {
+  try {
+    libc = linuxLibc();
+  } catch (err) {
+    if (!(err instanceof FfiUnavailable)) throw err;
+    libc = null;
   }
-  if (libc === undefined) {
-    try {
-      libc = linuxLibc();
-    } catch (err) {
-      if (!(err instanceof FfiUnavailable)) throw err;
-      libc = null;
-    }
-  }
-  answer = libc ?? undefined;
-  answeredRoot = root;
-  return answer;
+  return libc ?? undefined;
 }
 
 const kernelPrintsUmask = new Map<string, boolean>();
@@ -293,7 +278,7 @@ export const linuxBackend: Backend = {
   numberLimits: {
     get(t: Target, resource: number): Limits {
       const words = getLimits(t, resource);
-      if (words === undefined) return toNumbers(limitsFromProcfs(t, resource));
+      if (words === undefined) return toNumberLimits(limitsFromProcfs(t, resource), LINUX_RLIM_INFINITY);
       return [wordsToNumber(words, OLD_SOFT), wordsToNumber(words, OLD_HARD)];
     },
     set(t: Target, resource: number, soft: number, hard: number): Limits {
@@ -349,14 +334,6 @@ function limitsFromProcfs(t: Target, resource: number): BigLimits {
   // proc_pid_limits prints nothing once the task has lost its signal struct.
   if (buf.length === 0) throw new OsError('ESRCH', 'read', { path: `${dirOf(t)}/limits` });
   throw malformed('limits', `resource ${resource}`);
-}
-
-function toNumbers(limits: BigLimits): Limits {
-  return [toNumber(limits[0]), toNumber(limits[1])];
-}
-
-function toNumber(value: bigint): number {
-  return value === LINUX_RLIM_INFINITY ? Infinity : Number(value);
 }
 
 // Setting limits takes a PID, so it needs this PID namespace's procfs.
