@@ -10,6 +10,8 @@ import { parseSigmasks } from '../../src/backends/linux/parse-status.js';
 import { resolveResource, toNumberLimits } from '../../src/limits.js';
 import { procGetrlimit, procRlimit } from '../../src/index.js';
 import { spawnCommand } from '../helpers/children.js';
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 
 test('findKey finds the first occurrence, as Buffer#indexOf does', () => {
   const bytes = fc.uint8Array({ maxLength: 300 }).map((a) => a.map((b) => 97 + (b % 4)));
@@ -75,4 +77,18 @@ test('limits read through prlimit(2) follow every change', async (t) => {
     assert.deepEqual(procGetrlimit(child.pid, 'nofile'), [next, hard]);
     assert.deepEqual(procGetrlimit(child.pid, 'nofile', { bigint: true }), [BigInt(next), BigInt(hard)]);
   }
+});
+
+test('the package entry keeps fast properties, and exports no accessors', () => {
+  // A dictionary-mode exports object makes every pkg.fn(...) a hash lookup.
+  // %HasFastProperties is V8's own answer; it needs a flag, so a child asks.
+  const entry = resolve(__dirname, '..', '..', '..', 'dist', 'index.js');
+  const script = `const m = require(${JSON.stringify(entry)});
+    const accessors = Object.keys(m).filter((k) => Object.getOwnPropertyDescriptor(m, k).get !== undefined);
+    process.stdout.write(JSON.stringify({ fast: %HasFastProperties(m), accessors, count: Object.keys(m).length }));`;
+  const out = execFileSync(process.execPath, ['--allow-natives-syntax', '-e', script], { encoding: 'utf8' });
+  const { fast, accessors, count } = JSON.parse(out) as { fast: boolean; accessors: string[]; count: number };
+  assert.deepEqual(accessors, []);
+  assert.equal(fast, true);
+  assert.ok(count >= 20, `${count} exports`);
 });
