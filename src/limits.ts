@@ -120,18 +120,25 @@ export function normalizePair(pair: readonly unknown[], rlimInfinity: bigint): B
  * for anything else (bigints, values past 2**53, fractions, NaN, soft above
  * hard), which normalizePair() then takes, errors included. Every platform's
  * RLIM_INFINITY lies above 2**53, so a safe integer is always a finite limit.
+ * A pair that needs no change is returned itself: pass readLimitPair()'s copy,
+ * never the caller's array.
  */
 export function exactNumberLimits(pair: readonly unknown[]): Limits | undefined {
-  const soft = exactNumber(pair[0]);
-  const hard = exactNumber(pair[1]);
-  if (soft === undefined || hard === undefined || soft > hard) return undefined;
-  return [soft, hard];
+  const a = pair[0];
+  const b = pair[1];
+  if (typeof a !== 'number' || typeof b !== 'number') return undefined;
+  const soft = exactLimit(a);
+  const hard = exactLimit(b);
+  // NaN (not exact) fails the comparison, as does soft above hard.
+  if (!(soft <= hard)) return undefined;
+  return soft === a && hard === b ? (pair as Limits) : [soft, hard];
 }
 
-function exactNumber(value: unknown): number | undefined {
-  if (typeof value !== 'number') return undefined;
+// A number as an exact limit, or NaN. Numbers in and out only, so that the
+// call inlines without boxing.
+function exactLimit(value: number): number {
   if (value === Infinity || value < 0) return Infinity;
-  return Number.isSafeInteger(value) ? value : undefined;
+  return Number.isSafeInteger(value) ? value : NaN;
 }
 
 function toRlim(value: unknown, name: string, rlimInfinity: bigint): bigint {

@@ -99,6 +99,13 @@ test('the number fast path takes only exact, ordered numbers', () => {
   assert.deepEqual(exactNumberLimits([1024, Infinity]), [1024, Infinity]);
   assert.deepEqual(exactNumberLimits([-1, -Infinity]), [Infinity, Infinity]);
   assert.deepEqual(exactNumberLimits([0, Number.MAX_SAFE_INTEGER]), [0, Number.MAX_SAFE_INTEGER]);
+  // A pair that needs no change is handed back; one that does is a new pair,
+  // and the caller's stays as it was.
+  const exact = [4096, 8192];
+  assert.equal(exactNumberLimits(exact), exact);
+  const negative = [1024, -1];
+  assert.deepEqual(exactNumberLimits(negative), [1024, Infinity]);
+  assert.deepEqual(negative, [1024, -1]);
   // Everything else goes to normalizeLimits(), which keeps every error.
   for (const pair of [
     [10, 5],
