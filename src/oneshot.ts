@@ -5,14 +5,21 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** What one oneshot has read for one PID; `open` turns false when that oneshot ends. */
 export interface OneshotCache {
-  readonly entries: Map<string, unknown>;
+  readonly pid: number;
+  /** The backend's entries, by key; made on first use (see entriesOf). */
+  entries: Map<string, unknown> | undefined;
   open: boolean;
 }
 
-/** A running oneshot: its own PID's cache, and every cache of the oneshot around it. */
+/**
+ * A running oneshot: its own PID's cache, and the oneshot it runs inside (if
+ * that was still open when this one began). The chain is walked rather than
+ * copied into a Map per oneshot: a scope is opened per procAsDict call, and
+ * nesting is rare and shallow (issue 4).
+ */
 interface Scope {
-  readonly caches: ReadonlyMap<number, OneshotCache>;
   readonly own: OneshotCache;
+  readonly outer: Scope | undefined;
 }
 
 const storage = new AsyncLocalStorage<Scope>();
@@ -41,7 +48,20 @@ export function oneshotCache(pid: number): OneshotCache | undefined {
   if (openScopes === 0) return undefined;
   const scope = currentScope();
   if (scope === undefined || !scope.own.open) return undefined;
-  return scope.caches.get(pid);
+  return openCacheFor(scope, pid);
+}
+
+// The open cache for pid in scope or a scope it runs inside.
+function openCacheFor(scope: Scope | undefined, pid: number): OneshotCache | undefined {
+  for (let s = scope; s !== undefined; s = s.outer) {
+    if (s.own.pid === pid && s.own.open) return s.own;
+  }
+  return undefined;
+}
+
+/** A cache's entries, made on first use: procAsDict on Linux keeps one entry. */
+export function entriesOf(cache: OneshotCache): Map<string, unknown> {
+  return (cache.entries ??= new Map<string, unknown>());
 }
 
 /** Runs fn with a cache for pid; nested calls reuse every cache already open. */
@@ -88,17 +108,14 @@ export function runOneshotSync<T>(pid: number, fn: () => T): T {
   }
 }
 
-// A new scope with a cache for pid and every cache of the enclosing one, or
-// undefined when the enclosing scope already caches pid.
+// A new scope with a cache for pid inside the current one, or undefined when
+// an open scope already caches pid.
 function open(pid: number): Scope | undefined {
-  const outer = currentScope();
-  const enclosing = outer !== undefined && outer.own.open ? outer : undefined;
-  if (enclosing?.caches.has(pid) === true) return undefined;
-  const caches = new Map(enclosing?.caches);
-  const own: OneshotCache = { entries: new Map(), open: true };
-  caches.set(pid, own);
+  const running = currentScope();
+  const outer = running !== undefined && running.own.open ? running : undefined;
+  if (openCacheFor(outer, pid) !== undefined) return undefined;
   openScopes++;
-  return { caches, own };
+  return { own: { pid, entries: undefined, open: true }, outer };
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -111,8 +128,9 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 
 /** Reads through the current oneshot cache: compute once per PID and key. */
 export function cached<T>(pid: number, key: string, compute: () => T, keep: (value: T) => T = (v) => v): T {
-  const cache = oneshotCache(pid)?.entries;
-  if (cache === undefined) return compute();
+  const own = oneshotCache(pid);
+  if (own === undefined) return compute();
+  const cache = entriesOf(own);
   if (cache.has(key)) return cache.get(key) as T;
   const value = keep(compute());
   cache.set(key, value);

@@ -52,3 +52,35 @@ test('a throwing fn closes the scope', () => {
   );
   assert.ok(inner);
 });
+
+test('three nested oneshots: the innermost sees every outer cache', () => {
+  runOneshot(11, () => {
+    const first = oneshotCache(11);
+    runOneshot(12, () => {
+      const second = oneshotCache(12);
+      runOneshot(13, () => {
+        assert.equal(oneshotCache(11), first);
+        assert.equal(oneshotCache(12), second);
+        assert.ok(oneshotCache(13));
+        assert.notEqual(oneshotCache(13), second);
+      });
+      assert.equal(oneshotCache(13), undefined, 'the inner scope has ended');
+    });
+  });
+});
+
+test('an outer oneshot that has ended is not served to an inner one still running', async () => {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let inner: Promise<void> | undefined;
+  runOneshot(21, () => {
+    // The inner oneshot outlives the outer one, which ends when fn returns.
+    inner = runOneshot(22, async () => {
+      await held;
+      assert.ok(oneshotCache(22), 'its own cache is still open');
+      assert.equal(oneshotCache(21), undefined, 'the outer cache is closed');
+    });
+  });
+  release();
+  await inner;
+});

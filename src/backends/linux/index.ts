@@ -3,7 +3,7 @@
 // prlimit(2), getpgid(2), getsid(2) through koffi where it can.
 import { existsSync, readlinkSync, statfsSync } from 'node:fs';
 import { AVAILABILITY } from '../../availability.js';
-import { type OneshotCache, oneshotCache } from '../../oneshot.js';
+import { type OneshotCache, entriesOf, oneshotCache } from '../../oneshot.js';
 import { OsError, errorCode } from '../../os-error.js';
 import { getProcfsPath } from '../../procfs-path.js';
 import { type BigLimits, type Limits, toNumberLimits } from '../../limits.js';
@@ -55,10 +55,11 @@ function slotsFor(t: Target): Slots | undefined {
   const cache = oneshotCache(t.pid);
   if (cache === undefined) return undefined;
   const base = t.dir ?? getProcfsPath();
-  let slots = cache.entries.get(base) as Slots | undefined;
+  const entries = entriesOf(cache);
+  let slots = entries.get(base) as Slots | undefined;
   if (slots === undefined) {
     slots = { cache, status: undefined, stat: undefined, limits: undefined, pgid: undefined, sid: undefined };
-    cache.entries.set(base, slots);
+    entries.set(base, slots);
   }
   return slots;
 }
