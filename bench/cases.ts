@@ -3,6 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { LINUX_RLIMITS } from '../src/backends/linux/constants.js';
 import { linuxLibc } from '../src/backends/linux/libc.js';
+import { numberToWords } from '../src/backends/linux/rlim-words.js';
 import {
   NoSuchProcess,
   procAsDict,
@@ -14,6 +15,7 @@ import {
   procGetsid,
   procRlimit,
 } from '../src/index.js';
+import { inlineSnapshot, readWithFs } from './reference.js';
 
 export interface Case {
   /** The C routine's name, and the row label. */
@@ -79,18 +81,40 @@ export const snapshotCase: Case = {
 };
 
 /**
- * The floor under the system-call functions: the koffi-bound libc call alone,
- * with nothing of the library around it, next to the same C call.
+ * The reference rows: the floor under each kind of call, with nothing of the
+ * library around it, next to the same C routine. The node:fs read is what
+ * status reads cost before koffi is loaded; the koffi calls are the floor under
+ * the system-call functions; the inline snapshot is the floor under any code
+ * that returns procAsDict's answer through koffi (bench/reference.ts).
  */
 export function floorCases(pid: number): Case[] {
   const libc = linuxLibc();
+  // The set writes back the limits the process already has, as the library's
+  // case does: words 0-3 hold the new limit (libc.ts).
+  const [soft, hard] = procGetrlimit(pid, 'nofile');
+  const nofile = LINUX_RLIMITS.RLIMIT_NOFILE!;
+  const statusPath = `/proc/${pid}/status`;
   return [
+    { name: 'umask', label: 'status read, node:fs alone', fn: () => readWithFs(statusPath), library: false },
     { name: 'pgid', label: 'getpgid, koffi call alone', fn: () => libc.getpgid(pid), library: false },
     {
       name: 'getrlimit',
       label: 'prlimit get, koffi call alone',
-      fn: () => libc.rlimit.get(pid, LINUX_RLIMITS.RLIMIT_NOFILE!),
+      fn: () => libc.rlimit.get(pid, nofile),
       library: false,
     },
+    {
+      name: 'setrlimit',
+      label: 'prlimit set, koffi call alone',
+      // The words are written before each call: the library's own set may run
+      // in between, and writing them is part of any set.
+      fn: () => {
+        numberToWords(libc.rlimit.words, 0, soft);
+        numberToWords(libc.rlimit.words, 2, hard);
+        return libc.rlimit.set(pid, nofile);
+      },
+      library: false,
+    },
+    { name: 'snapshot', label: 'snapshot, same calls and Sets inline', fn: inlineSnapshot, library: false },
   ];
 }

@@ -1,0 +1,69 @@
+// The reference rows' own code (bench/cases.ts floorCases): the work of the
+// library's calls written out directly, with nothing of the library around it.
+import { closeSync, openSync, readSync, readdirSync } from 'node:fs';
+import type { Sigmasks } from '../src/backends/backend.js';
+import { O_RDONLY_CLOEXEC, linuxLibc } from '../src/backends/linux/libc.js';
+import { parseGroups, parseSigmasks, parseUmask } from '../src/backends/linux/parse-status.js';
+
+const buffer = Buffer.allocUnsafe(16 * 1024);
+// The end-of-file probe, as the library and the C baseline read it.
+const probe = Buffer.allocUnsafe(4096);
+
+/** What the library reads before koffi is loaded, without the parse: open, read to end of file, close, through node:fs. */
+export function readWithFs(path: string): number {
+  const fd = openSync(path, 'r');
+  let len = 0;
+  try {
+    for (;;) {
+      const n = readSync(fd, buffer, len, buffer.length - len, null);
+      if (n === 0) break;
+      len += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return len;
+}
+
+export interface InlineInfo {
+  umask: number | undefined;
+  groups: number[] | undefined;
+  sigmasks: Sigmasks | undefined;
+  pgid: number;
+  sid: number;
+}
+
+/**
+ * procAsDict's work for one process: the same libc calls through koffi (open,
+ * read to end of file, close, getpgid, getsid), the library's own byte parsers
+ * and the same Sets for the masks, without validation, oneshot scope, error
+ * translation or retries. Undefined when the status file cannot be read.
+ */
+export function inlineAsDict(pid: number): InlineInfo | undefined {
+  const libc = linuxLibc();
+  const fd = libc.open(`/proc/${pid}/status`, O_RDONLY_CLOEXEC);
+  if (fd < 0) return undefined;
+  const len = libc.read(fd, buffer, buffer.length);
+  libc.read(fd, probe, probe.length);
+  libc.close(fd);
+  if (len <= 0) return undefined;
+  const status = buffer.subarray(0, len);
+  return {
+    umask: parseUmask(status),
+    groups: parseGroups(status),
+    sigmasks: parseSigmasks(status),
+    pgid: libc.getpgid(pid),
+    sid: libc.getsid(pid),
+  };
+}
+
+/** inlineAsDict() of every process on the machine; returns how many answered. */
+export function inlineSnapshot(): number {
+  let seen = 0;
+  for (const entry of readdirSync('/proc')) {
+    const first = entry.charCodeAt(0);
+    if (first < 49 || first > 57) continue;
+    if (inlineAsDict(Number(entry)) !== undefined) seen++;
+  }
+  return seen;
+}
