@@ -97,16 +97,11 @@ export function readLimitPair(newLimits: unknown): readonly unknown[] {
 }
 
 /**
- * Turns `[soft, hard]` into exact rlim_t values. Unlimited (Infinity, any
- * negative number or bigint, or the platform's RLIM_INFINITY) is normalised
- * first, so `[1024, Infinity]` compares correctly. Nothing wraps: fractions,
- * NaN and values past the platform's range are RangeErrors.
+ * Turns a pair readLimitPair() has read into exact rlim_t values. Unlimited
+ * (Infinity, any negative number or bigint, or the platform's RLIM_INFINITY)
+ * is normalised first, so `[1024, Infinity]` compares correctly. Nothing wraps:
+ * fractions, NaN and values past the platform's range are RangeErrors.
  */
-export function normalizeLimits(newLimits: unknown, rlimInfinity: bigint): BigLimits {
-  return normalizePair(readLimitPair(newLimits), rlimInfinity);
-}
-
-/** normalizeLimits() of a pair readLimitPair() has read. */
 export function normalizePair(pair: readonly unknown[], rlimInfinity: bigint): BigLimits {
   const soft = toRlim(pair[0], 'newLimits[0]', rlimInfinity);
   const hard = toRlim(pair[1], 'newLimits[1]', rlimInfinity);

@@ -1,14 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  exactNumberLimits,
-  normalizeLimits,
-  readLimitPair,
-  resolveResource,
-  toNumberLimits,
-} from '../../src/limits.js';
+import { exactNumberLimits, normalizePair, readLimitPair, resolveResource, toNumberLimits } from '../../src/limits.js';
 
 const INF = (1n << 64n) - 1n;
+
+// What procRlimit does with its newLimits argument on the bigint path.
+const normalizeLimits = (newLimits: unknown, rlimInfinity: bigint): [bigint, bigint] =>
+  normalizePair(readLimitPair(newLimits), rlimInfinity);
+
 const TABLE = { RLIMIT_CPU: 0, RLIMIT_NOFILE: 7 };
 
 test('resources resolve by number or by name in any case', () => {
