@@ -2,10 +2,13 @@
 // library's calls written out directly, with nothing of the library around it.
 import { closeSync, openSync, readSync, readdirSync } from 'node:fs';
 import type { Sigmasks } from '../src/backends/backend.js';
-import { O_RDONLY_CLOEXEC, linuxLibc } from '../src/backends/linux/libc.js';
+import { O_CLOEXEC, linuxLibc } from '../src/backends/linux/libc.js';
 import { parseGroups, parseSigmasks, parseUmask } from '../src/backends/linux/parse-status.js';
 
-const buffer = Buffer.allocUnsafe(16 * 1024);
+const USUAL_BYTES = 16 * 1024;
+let buffer = Buffer.allocUnsafe(USUAL_BYTES);
+/** The largest status any kernel prints (65,536 groups fit), as the library bounds it. */
+const MAX_STATUS_BYTES = 1024 * 1024;
 // The end-of-file probe, as the library and the C baseline read it.
 const probe = Buffer.allocUnsafe(4096);
 
@@ -41,20 +44,33 @@ export interface InlineInfo {
  */
 export function inlineAsDict(pid: number): InlineInfo | undefined {
   const libc = linuxLibc();
-  const fd = libc.open(`/proc/${pid}/status`, O_RDONLY_CLOEXEC);
-  if (fd < 0) return undefined;
-  const len = libc.read(fd, buffer, buffer.length);
-  libc.read(fd, probe, probe.length);
-  libc.close(fd);
-  if (len <= 0) return undefined;
+  const path = `/proc/${pid}/status`;
+  let len = readStatus(libc, path);
+  // A status larger than the usual buffer (tens of thousands of groups) is
+  // read again whole, as the library does.
+  if (len === buffer.length && buffer.length < MAX_STATUS_BYTES + 1) {
+    buffer = Buffer.allocUnsafe(MAX_STATUS_BYTES + 1);
+    len = readStatus(libc, path);
+  }
+  if (len <= 0 || len > MAX_STATUS_BYTES) return undefined;
   const status = buffer.subarray(0, len);
   return {
-    umask: parseUmask(status),
-    groups: parseGroups(status),
-    sigmasks: parseSigmasks(status),
+    umask: parseUmask(status, true),
+    groups: parseGroups(status, true),
+    sigmasks: parseSigmasks(status, true),
     pgid: libc.getpgid(pid),
     sid: libc.getsid(pid),
   };
+}
+
+// One open, read and end-of-file probe, close; the length read, or -1.
+function readStatus(libc: ReturnType<typeof linuxLibc>, path: string): number {
+  const fd = libc.open(path, O_CLOEXEC);
+  if (fd < 0) return -1;
+  const len = libc.read(fd, buffer, buffer.length);
+  libc.read(fd, probe, probe.length);
+  libc.close(fd);
+  return len;
 }
 
 /** inlineAsDict() of every process on the machine; returns how many answered. */

@@ -17,6 +17,7 @@ import {
 } from './limits.js';
 import { runOneshot, runOneshotSync } from './oneshot.js';
 import { getBackend } from './platform.js';
+import { currentProcfsView } from './procfs-path.js';
 import {
   type ProcLike,
   type ResolvedProc,
@@ -64,7 +65,8 @@ function prepare(backend: Backend, available: boolean, fn: FunctionName, proc: u
   if (typeof proc === 'number' && Number.isInteger(proc)) {
     if (!available) throw notSupported(fn, backend.platform);
     const pid = proc === 0 ? 0 : proc;
-    return { pid, dir: undefined, alive: undefined, backend, isRunning: undefined };
+    const view = currentProcfsView();
+    return { pid, dir: undefined, alive: undefined, view, cacheKey: view, backend, isRunning: undefined };
   }
   const held = heldTarget(proc);
   const resolved: ResolvedProc = held === undefined ? resolveProc(proc) : { pid: 0, isRunning: undefined };
@@ -81,12 +83,15 @@ function callFor(backend: Backend, proc: unknown, held: (() => Target) | undefin
       pid: target.pid,
       dir: target.dir,
       alive: target.alive,
+      view: target.view,
+      cacheKey: target.cacheKey,
       backend,
       isRunning: () => Boolean(handle.isRunning()),
     };
   }
   const { pid, isRunning } = resolved;
-  return { pid, dir: undefined, alive: undefined, backend, isRunning };
+  const view = currentProcfsView();
+  return { pid, dir: undefined, alive: undefined, view, cacheKey: view, backend, isRunning };
 }
 
 // The PID range is checked after every argument has been validated, so bad
@@ -97,7 +102,7 @@ function checkRange(call: Call): void {
 
 // Each function catches for itself (no closure per call); the error becomes public here.
 function fail(err: unknown, call: Call, fn: FunctionName): Error {
-  return translate(err, call.pid, call.backend, fn);
+  return translate(err, call.pid, call.backend, fn, call.view);
 }
 
 /** The process's umask, read without changing it. */

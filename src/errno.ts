@@ -11,7 +11,7 @@ import type { Backend } from './backends/backend.js';
 import { AccessDenied, NoSuchProcess, PsutilError, ZombieProcess, systemError } from './errors.js';
 import { FfiUnavailable } from './ffi/koffi.js';
 import { errorCode } from './os-error.js';
-import { getProcfsPath } from './procfs-path.js';
+import type { ProcfsView } from './procfs-path.js';
 
 interface RawFailure {
   code?: unknown;
@@ -21,9 +21,13 @@ interface RawFailure {
   state?: unknown;
 }
 
-export function translate(err: unknown, pid: number, backend: Backend, fn: string): Error {
+export function translate(err: unknown, pid: number, backend: Backend, fn: string, view: ProcfsView): Error {
   if (err instanceof PsutilError) return err;
-  if (err instanceof FfiUnavailable) return systemError('ENOTSUP', fn, { detail: err.message, cause: err });
+  if (err instanceof FfiUnavailable) {
+    // Out of descriptors while loading koffi: that errno, not "unsupported".
+    const code = err.transient ? transientCode(err) : 'ENOTSUP';
+    return systemError(code, fn, { detail: err.message, cause: err });
+  }
   const code = errorCode(err);
   if (code === undefined) return err instanceof Error ? err : new Error(String(err));
   const raw = err as RawFailure;
@@ -32,11 +36,11 @@ export function translate(err: unknown, pid: number, backend: Backend, fn: strin
   const options = { cause: err, syscall };
   switch (code) {
     case 'ESRCH': {
-      const state = raw.state ?? backend.diagnose(pid, err);
+      const state = raw.state ?? backend.diagnose(pid, err, view);
       return state === 'zombie' ? new ZombieProcess(pid, options) : new NoSuchProcess(pid, undefined, options);
     }
     case 'ENOENT': {
-      const state = raw.state ?? backend.diagnose(pid, err);
+      const state = raw.state ?? backend.diagnose(pid, err, view);
       if (state === 'gone') return new NoSuchProcess(pid, undefined, options);
       if (state === 'zombie') return new ZombieProcess(pid, options);
       if (state === 'hidden') {
@@ -46,7 +50,7 @@ export function translate(err: unknown, pid: number, backend: Backend, fn: strin
         // Not a verdict on the process: the tree given to setProcfsPath() is missing.
         return systemError(code, syscall, {
           ...(path === undefined ? {} : { path }),
-          detail: `the procfs root ${getProcfsPath()} does not exist; check setProcfsPath()`,
+          detail: `the procfs root ${view.root} does not exist; check setProcfsPath()`,
           cause: err,
         });
       }
@@ -61,4 +65,14 @@ export function translate(err: unknown, pid: number, backend: Backend, fn: strin
     ...(typeof raw.detail === 'string' ? { detail: raw.detail } : {}),
     cause: err,
   });
+}
+
+// The errno code behind a transient load failure (EMFILE when only the text says it).
+function transientCode(err: FfiUnavailable): string {
+  for (let e: unknown = err.cause, depth = 0; typeof e === 'object' && e !== null && depth < 8; depth++) {
+    const code = errorCode(e);
+    if (code !== undefined && /^E[A-Z]+$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return 'EMFILE';
 }

@@ -70,7 +70,7 @@ export function systemError(
 ): SystemError {
   const errno = errnoNumber(code);
   const description =
-    (errno === undefined ? undefined : getSystemErrorMap().get(-errno)?.[1]) ?? EXTRA_DESCRIPTIONS[code];
+    OWN_DESCRIPTIONS[code] ?? (errno === undefined ? undefined : getSystemErrorMap().get(-errno)?.[1]);
   let message = `${code}: ${description ?? 'system error'}, ${syscall}`;
   if (options?.path !== undefined) message += ` '${options.path}'`;
   if (options?.detail !== undefined) message += ` (${options.detail})`;
@@ -82,8 +82,10 @@ export function systemError(
   return err;
 }
 
-// Codes libuv's table lacks but this library raises (strerror(3) wording).
-const EXTRA_DESCRIPTIONS: Readonly<Record<string, string>> = {
+// Descriptions this library gives itself: codes libuv's table lacks, and
+// ENOTSUP, which libuv describes as "operation not supported on socket"
+// (its EOPNOTSUPP text; Linux gives both codes one number). strerror(3) wording.
+const OWN_DESCRIPTIONS: Readonly<Record<string, string>> = {
   EBADMSG: 'bad message',
   ENOTSUP: 'operation not supported',
 };

@@ -7,7 +7,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface OneshotCache {
   readonly pid: number;
   /** The backend's entries, by key; made on first use (see entriesOf). */
-  entries: Map<string, unknown> | undefined;
+  entries: Map<unknown, unknown> | undefined;
   open: boolean;
 }
 
@@ -60,8 +60,8 @@ function openCacheFor(scope: Scope | undefined, pid: number): OneshotCache | und
 }
 
 /** A cache's entries, made on first use: procAsDict on Linux keeps one entry. */
-export function entriesOf(cache: OneshotCache): Map<string, unknown> {
-  return (cache.entries ??= new Map<string, unknown>());
+export function entriesOf(cache: OneshotCache): Map<unknown, unknown> {
+  return (cache.entries ??= new Map<unknown, unknown>());
 }
 
 /** Runs fn with a cache for pid; nested calls reuse every cache already open. */

@@ -8,6 +8,7 @@ import { NoSuchProcess, notSupported } from './errors.js';
 import { registerTarget } from './hold-target.js';
 import type { BigLimits, LimitValue, Limits } from './limits.js';
 import { getBackend } from './platform.js';
+import { type ProcfsView, currentProcfsView } from './procfs-path.js';
 import {
   type AsDictAttr,
   type AsDictOptions,
@@ -32,19 +33,23 @@ export class Process {
   // Private so that assigning `pid` cannot make reads through the pinned
   // directory and system calls by number name two different processes.
   readonly #pid: number;
+  // The procfs tree the handle was made in: it reads there, and decides there
+  // whether its PID may be passed to a system call, for its whole life.
+  readonly #view: ProcfsView;
   #hold: ProcessHold | undefined;
 
   constructor(pid: number = process.pid) {
     if (typeof pid !== 'number' || !Number.isInteger(pid)) throw invalidArgType('pid', 'an integer', pid);
     this.#pid = pid === 0 ? 0 : pid;
+    this.#view = currentProcfsView();
     const backend = getBackend();
     if (!backend.availability.processIdentity) throw notSupported('Process', backend.platform);
     if (pid <= 0 || pid > backend.maxPid) throw new NoSuchProcess(pid);
     let hold: ProcessHold;
     try {
-      hold = backend.hold(pid);
+      hold = backend.hold(pid, this.#view);
     } catch (err) {
-      throw translate(err, pid, backend, 'Process');
+      throw translate(err, pid, backend, 'Process', this.#view);
     }
     this.#hold = hold;
     registry.register(this, hold, this);
@@ -76,7 +81,7 @@ export class Process {
   // The pinned target the facade reads through (see hold-target.ts).
   #target(): Target {
     const hold = this.#held();
-    return { pid: this.#pid, dir: hold.dir, alive: () => hold.alive() };
+    return { pid: this.#pid, dir: hold.dir, alive: () => hold.alive(), view: this.#view, cacheKey: hold };
   }
 
   getUmask(): number {

@@ -3,6 +3,7 @@
 // (OsError or Node fs errors), which errno.ts translates.
 import type { BigLimits, Limits } from '../limits.js';
 import type { Availability } from '../availability.js';
+import type { ProcfsView } from '../procfs-path.js';
 
 /** Signal masks, each a set of signal numbers (bit N-1 of the kernel's mask is signal N). */
 export interface Sigmasks {
@@ -23,6 +24,14 @@ export interface Target {
   readonly pid: number;
   readonly dir: string | undefined;
   readonly alive: (() => boolean) | undefined;
+  /** The procfs tree the process is read in: the current one, or the one its handle was made in. */
+  readonly view: ProcfsView;
+  /**
+   * What a oneshot's cached reads for this target are filed under: the
+   * handle's hold (one process for its whole life), or the view for a plain
+   * PID. Never a path or descriptor number, which the kernel hands out again.
+   */
+  readonly cacheKey: object;
 }
 
 /**
@@ -69,10 +78,10 @@ export interface Backend {
   getSid(t: Target): number;
   getSigmasks(t: Target): Sigmasks;
 
-  /** Pins a process for identity checks; throws like any operation if it does not exist. */
-  hold(pid: number): ProcessHold;
-  /** After a failure: is the PID alive, a zombie, gone, or hidden from us? */
-  diagnose(pid: number, cause: unknown): ProcessState;
+  /** Pins a process, as `view` shows it, for identity checks; throws like any operation if it does not exist. */
+  hold(pid: number, view: ProcfsView): ProcessHold;
+  /** After a failure: is the PID, as `view` shows it, alive, a zombie, gone, or hidden from us? */
+  diagnose(pid: number, cause: unknown, view: ProcfsView): ProcessState;
   /** Largest PID this OS can hand out; larger ones are answered NoSuchProcess without asking. */
   readonly maxPid: number;
 }

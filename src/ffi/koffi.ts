@@ -10,27 +10,59 @@ export type KoffiFunction = ReturnType<KoffiLibrary['func']>;
 let loaded: KoffiModule | undefined;
 let failure: Error | undefined;
 
-/** Thrown when a feature needs a system call and koffi cannot be loaded here. */
+/**
+ * Thrown when a feature needs a system call and koffi cannot be loaded here.
+ * `transient` is true when the cause will pass (no descriptor or memory free
+ * at that moment): the load is tried again on the next call.
+ */
 export class FfiUnavailable extends Error {
   override name = 'FfiUnavailable';
   readonly code = 'ENOTSUP';
+  readonly transient: boolean;
+
+  constructor(message: string, options: { cause?: unknown; transient?: boolean } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.transient = options.transient ?? false;
+  }
 }
 
 /** koffi itself, loaded once; throws FfiUnavailable with the loader's reason. */
 export function koffi(): KoffiModule {
   if (loaded !== undefined) return loaded;
-  if (failure === undefined) {
-    try {
-      loaded = require('koffi') as KoffiModule;
-      return loaded;
-    } catch (cause) {
-      failure = new FfiUnavailable(
-        `the FFI library koffi could not be loaded (${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)})`,
-        { cause },
-      );
-    }
+  if (failure !== undefined) throw failure;
+  try {
+    loaded = require('koffi') as KoffiModule;
+    return loaded;
+  } catch (cause) {
+    const transient = isTransient(cause);
+    const err = new FfiUnavailable(`the FFI library koffi could not be loaded (${firstLine(cause)})`, {
+      cause,
+      transient,
+    });
+    // A missing or foreign binary stays missing; a full descriptor table does not.
+    if (!transient) failure = err;
+    throw err;
   }
-  throw failure;
+}
+
+// Out of descriptors or memory while loading: require() reports the errno
+// code of the file it could not open, dlopen(3) only the strerror text.
+const TRANSIENT_CODES = new Set(['EMFILE', 'ENFILE', 'ENOMEM', 'EAGAIN']);
+const TRANSIENT_TEXT = /too many open files|cannot allocate memory|resource temporarily unavailable/i;
+
+/** Whether a load failure (or any error in its cause chain) is one that passes. */
+export function isTransient(err: unknown): boolean {
+  for (let e = err, depth = 0; typeof e === 'object' && e !== null && depth < 8; depth++) {
+    const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === 'string' && TRANSIENT_CODES.has(code)) return true;
+    if (typeof message === 'string' && TRANSIENT_TEXT.test(message)) return true;
+    e = cause;
+  }
+  return false;
+}
+
+function firstLine(cause: unknown): string {
+  return cause instanceof Error ? (cause.message.split('\n')[0] ?? '') : String(cause);
 }
 
 /** True once koffi has been loaded (by a feature that needed a system call); loads nothing. */
@@ -61,14 +93,17 @@ export function lastErrno(): number {
 export function loadLibrary(paths: readonly string[], platform: string): KoffiLibrary {
   const ffi = koffi();
   const reasons: string[] = [];
+  let transient = false;
   for (const path of paths) {
     try {
       return ffi.load(path);
     } catch (cause) {
-      reasons.push(`${path}: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`);
+      transient ||= isTransient(cause);
+      reasons.push(`${path}: ${firstLine(cause)}`);
     }
   }
   throw new FfiUnavailable(
     `the ${platform} C library could not be loaded (${reasons.length > 0 ? reasons.join('; ') : 'no candidate found'})`,
+    { transient },
   );
 }

@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { checkPid, confirmHeld, pidExists, startTimeHold } from '../../src/backends/process-state.js';
 import { deadPid } from '../helpers/children.js';
+import { target } from '../helpers/translated.js';
 
 describe('startTimeHold', () => {
   it('same start time: alive; another: reused; unreadable: gone', () => {
@@ -55,8 +56,8 @@ describe('process-state helpers', () => {
   });
 
   it('confirmHeld throws ESRCH once the held process is gone', () => {
-    confirmHeld({ pid: 1, dir: undefined, alive: () => true }, 'sysctl');
-    confirmHeld({ pid: 1, dir: undefined, alive: undefined }, 'sysctl');
-    assert.throws(() => confirmHeld({ pid: 1, dir: undefined, alive: () => false }, 'sysctl'), { code: 'ESRCH' });
+    confirmHeld({ ...target(1), alive: () => true }, 'sysctl');
+    confirmHeld(target(1), 'sysctl');
+    assert.throws(() => confirmHeld({ ...target(1), alive: () => false }, 'sysctl'), { code: 'ESRCH' });
   });
 });

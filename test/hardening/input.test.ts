@@ -61,6 +61,8 @@ function instrument(): void {
 // validated PID's procfs directory or one of its three files.
 function pathAllowed(path: string, pid: number, pinned: boolean): boolean {
   if (path === '/proc' || /^\/proc\/self\/(status|stat|limits)$/.test(path)) return true;
+  // A new handle checks which path reaches the directory it just opened: our own descriptor.
+  if (/^\/proc\/self\/fd\/\d+$/.test(path)) return true;
   const byNumber = /^\/proc\/(\d+)(?:\/(status|stat|limits))?$/.exec(path);
   if (byNumber !== null) return Number(byNumber[1]) === pid;
   return pinned && /^\/proc\/self\/fd\/\d+\/(status|stat|limits)$/.test(path);

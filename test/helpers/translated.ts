@@ -2,17 +2,19 @@
 // errno mapping (src/errno.ts) makes of it, as the facade would throw it.
 import type { Backend, Target } from '../../src/backends/backend.js';
 import { translate } from '../../src/errno.js';
+import { currentProcfsView } from '../../src/procfs-path.js';
 
 /** A plain target: the PID alone, no held process. */
 export function target(pid: number): Target {
-  return { pid, dir: undefined, alive: undefined };
+  const view = currentProcfsView();
+  return { pid, dir: undefined, alive: undefined, view, cacheKey: view };
 }
 
 export function translatedFailure(backend: Backend, pid: number, fn: string, op: () => unknown): Error {
   try {
     op();
   } catch (err) {
-    return translate(err, pid, backend, fn);
+    return translate(err, pid, backend, fn, currentProcfsView());
   }
   throw new Error(`${fn} on pid ${pid} was expected to fail`);
 }

@@ -44,7 +44,8 @@ export function bsdLibc(spec: LibcSpec): BsdLibc {
     bound.set(spec, libc);
     return libc;
   } catch (err) {
-    if (err instanceof FfiUnavailable) failed.set(spec, err);
+    // A transient failure (no descriptor free while loading) is tried again next time.
+    if (err instanceof FfiUnavailable && !err.transient) failed.set(spec, err);
     throw err;
   }
 }

@@ -1,61 +1,99 @@
 // Holding a Linux process: an open /proc/PID directory descriptor. The kernel
 // ties it to the process itself (its struct pid), not to the number, so paths
-// under /proc/self/fd/N reach that process or fail once it has been reaped:
+// through the descriptor reach that process or fail once it has been reaped:
 // exact even when a new process takes the PID within the same clock tick,
 // where start times cannot tell the two apart.
-import { accessSync, closeSync, openSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, statSync, accessSync, constants as fsConstants } from 'node:fs';
 import type { ProcessHold } from '../backend.js';
 import { errorCode } from '../../os-error.js';
+import type { ProcfsView } from '../../procfs-path.js';
 import { LINUX_RLIM_INFINITY } from './constants.js';
 import { parseLimits } from './parse-limits.js';
 import { parseStat } from './parse-stat.js';
 import { readProcFile } from './procfs.js';
+import { treeFacts } from './tree.js';
 
 const RLIMIT_NOFILE = 7;
 
-/** Descriptors the open holds own right now. */
-let heldDescriptors = 0;
-let budget: number | undefined;
+// O_DIRECTORY: anything but a directory in place of /proc/PID is ENOTDIR
+// before any driver's open runs; O_NONBLOCK: nothing waits (open(2)).
+const DIR_FLAGS = fsConstants.O_RDONLY | fsConstants.O_DIRECTORY | fsConstants.O_NONBLOCK | fsConstants.O_NOCTTY;
 
-// Handles that are dropped without close() keep their descriptor until the
-// garbage collector runs the FinalizationRegistry, which a synchronous loop
-// never lets happen. Holds therefore use at most a quarter of the soft
-// RLIMIT_NOFILE (read from /proc/self/limits, refreshed when reached), leaving
-// the rest to the application.
-function descriptorAvailable(): boolean {
-  if (budget === undefined || heldDescriptors >= budget) {
-    let soft = 1024n;
+/** Descriptors this thread's holds own right now. */
+let heldDescriptors = 0;
+let softLimit: number | undefined;
+
+// How many descriptors holds may take. Handles that are dropped without
+// close() keep their descriptor until the garbage collector runs the
+// FinalizationRegistry, which a synchronous loop never lets happen, so:
+// - the holds of one thread use at most a quarter of the soft RLIMIT_NOFILE;
+// - no hold keeps a descriptor numbered in the top quarter of the soft
+//   limit. The kernel hands out the lowest free number (open(2)), so that
+//   quarter stays free for the application whatever every thread and worker
+//   holds: the one rule that holds for the whole process without shared state.
+// The soft limit is read from /proc/self/limits, and read again when a rule is reached.
+function soft(refresh: boolean): number {
+  if (softLimit === undefined || refresh) {
+    let value = 1024;
     try {
-      soft = parseLimits(readProcFile('/proc/self/limits'), RLIMIT_NOFILE, LINUX_RLIM_INFINITY)?.[0] ?? soft;
+      const limits = parseLimits(
+        readProcFile('/proc/self/limits', 'limits', false),
+        RLIMIT_NOFILE,
+        LINUX_RLIM_INFINITY,
+      );
+      if (limits !== undefined)
+        value = limits[0] >= BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(limits[0]);
     } catch {
       // Keep the conservative default.
     }
-    budget = soft >= BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Math.floor(Number(soft) / 4);
+    softLimit = value;
   }
-  return heldDescriptors < budget;
+  return softLimit;
 }
 
-export function holdProcess(root: string, pid: number): ProcessHold {
-  // Past the descriptor budget, identity falls back to the start time, psutil's way.
-  if (!descriptorAvailable()) return startTimeHold(root, pid);
+function underThreadBudget(): boolean {
+  return heldDescriptors < Math.floor(soft(false) / 4) || heldDescriptors < Math.floor(soft(true) / 4);
+}
+
+function belowTopQuarter(fd: number): boolean {
+  const limit = (s: number): number => s - Math.floor(s / 4);
+  return fd < limit(soft(false)) || fd < limit(soft(true));
+}
+
+/** Holds `pid` as `view` shows it: by descriptor, or by start time past the budget. */
+export function holdProcess(view: ProcfsView, pid: number): ProcessHold {
+  const kernel = treeFacts(view).kernel;
+  if (!underThreadBudget()) return startTimeHold(view, pid, kernel);
   let fd: number;
   try {
-    fd = openSync(`${root}/${pid}`, 'r');
+    fd = openSync(`${view.root}/${pid}`, DIR_FLAGS);
   } catch (err) {
     const code = errorCode(err);
-    // Out of descriptors: the same fallback.
-    if (code === 'EMFILE' || code === 'ENFILE') return startTimeHold(root, pid);
+    // Out of descriptors: the same fallback (which throws EMFILE in turn when
+    // it cannot open stat either).
+    if (code === 'EMFILE' || code === 'ENFILE') return startTimeHold(view, pid, kernel);
     throw err;
   }
+  let dir: string | undefined;
+  try {
+    dir = belowTopQuarter(fd) ? pinnedPath(view.root, fd) : undefined;
+  } catch (err) {
+    closeSync(fd);
+    throw err;
+  }
+  if (dir === undefined) {
+    closeSync(fd);
+    return startTimeHold(view, pid, kernel);
+  }
   heldDescriptors++;
-  const dir = `${root}/self/fd/${fd}`;
+  const pinned = dir;
   let open = true;
   return {
-    dir,
+    dir: pinned,
     alive() {
       if (!open) return false;
       try {
-        accessSync(`${dir}/stat`);
+        accessSync(`${pinned}/stat`);
         return true;
       } catch {
         return false;
@@ -70,14 +108,36 @@ export function holdProcess(root: string, pid: number): ProcessHold {
   };
 }
 
-function startTimeHold(root: string, pid: number): ProcessHold {
-  const path = `${root}/${pid}/stat`;
-  const start = parseStat(readProcFile(path)).startTicks;
+// A path that reaches the open directory: the caller's own /proc/self/fd/N
+// (valid wherever this process's procfs is mounted, including for a
+// container's tree seen from the host, whose own "self" names nobody), or
+// the tree's self/fd/N (inside a PID namespace whose /proc shows another
+// one). Each is taken only if it leads to the very directory the descriptor
+// holds; undefined when none does.
+function pinnedPath(root: string, fd: number): string | undefined {
+  const held = fstatSync(fd);
+  for (const base of new Set(['/proc/self/fd', `${root}/self/fd`])) {
+    const path = `${base}/${fd}`;
+    try {
+      const seen = statSync(path);
+      if (seen.dev === held.dev && seen.ino === held.ino) return path;
+    } catch {
+      // Not reachable this way.
+    }
+  }
+  return undefined;
+}
+
+// psutil's way: the same PID with the same start time is taken to be the same
+// process. It cannot tell two processes started within one clock tick apart.
+function startTimeHold(view: ProcfsView, pid: number, kernel: boolean): ProcessHold {
+  const path = `${view.root}/${pid}/stat`;
+  const start = parseStat(readProcFile(path, 'stat', kernel)).startTicks;
   return {
     dir: undefined,
     alive() {
       try {
-        return parseStat(readProcFile(path)).startTicks === start;
+        return parseStat(readProcFile(path, 'stat', kernel)).startTicks === start;
       } catch {
         return false;
       }

@@ -1,11 +1,11 @@
 // The Linux backend: /proc text for what the kernel prints (umask, groups,
 // signal masks, and limits or pgid/sid where a system call cannot serve), and
 // prlimit(2), getpgid(2), getsid(2) through koffi where it can.
-import { existsSync, readlinkSync, statfsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { AVAILABILITY } from '../../availability.js';
 import { type OneshotCache, entriesOf, oneshotCache } from '../../oneshot.js';
 import { OsError, errorCode } from '../../os-error.js';
-import { getProcfsPath } from '../../procfs-path.js';
+import type { ProcfsView } from '../../procfs-path.js';
 import { type BigLimits, type Limits, toNumberLimits } from '../../limits.js';
 import { FfiUnavailable } from '../../ffi/koffi.js';
 import type { Backend, ProcessState, Sigmasks, Target } from '../backend.js';
@@ -17,7 +17,8 @@ import { parseLimits } from './parse-limits.js';
 import { parseStat } from './parse-stat.js';
 import { bigintToWords, numberToWords, wordsToBigint, wordsToNumber } from './rlim-words.js';
 import { parseGroups, parseSignalLines, parseState, parseUmask } from './parse-status.js';
-import { borrowLastRead, readProcFile } from './procfs.js';
+import { type ProcFileKind, borrowLastRead, readProcFile } from './procfs.js';
+import { type TreeFacts, kernelPrintsUmask, treeFacts } from './tree.js';
 
 const EPERM = 1;
 // Where RlimitCall.words holds the new limit's two values and the old limit's.
@@ -27,7 +28,19 @@ const OLD_SOFT = 4;
 const OLD_HARD = 6;
 
 function dirOf(t: Target): string {
-  return t.dir ?? `${getProcfsPath()}/${t.pid}`;
+  return t.dir ?? `${t.view.root}/${t.pid}`;
+}
+
+// The last view asked about and its facts: calls come for one view at a time.
+let lastView: ProcfsView | undefined;
+let lastFacts: TreeFacts | undefined;
+
+function factsOf(view: ProcfsView): TreeFacts {
+  if (view !== lastView || lastFacts === undefined) {
+    lastFacts = treeFacts(view);
+    lastView = view;
+  }
+  return lastFacts;
 }
 
 // What one oneshot has read for one process: each file's bytes (a view of the
@@ -43,23 +56,23 @@ interface Slots {
   sid: number | undefined;
 }
 
-// The current oneshot's slots for t, or undefined outside one. They are kept
-// per directory, not per PID: a Process pinned to a process whose PID was
-// reused must not be served what a read by number cached. The key is the
-// pinned directory's path or the procfs root, strings that outlive the call,
-// so the lookup hashes nothing new. A process held by start time only reads
-// by number, so it never shares that cache: each of its reads is confirmed
-// against the hold.
+// The current oneshot's slots for t, or undefined outside one. They are filed
+// under t.cacheKey: a handle's hold (so a Process pinned to a process whose
+// PID was reused is never served what a read by number cached, and a new
+// handle that got a closed one's descriptor number starts empty), or the
+// procfs view for a plain PID (so a setProcfsPath() inside the oneshot is
+// never served the other tree's bytes). A process held by start time only
+// reads by number, so it never shares that cache: each of its reads is
+// confirmed against the hold.
 function slotsFor(t: Target): Slots | undefined {
   if (heldByStartTime(t)) return undefined;
   const cache = oneshotCache(t.pid);
   if (cache === undefined) return undefined;
-  const base = t.dir ?? getProcfsPath();
   const entries = entriesOf(cache);
-  let slots = entries.get(base) as Slots | undefined;
+  let slots = entries.get(t.cacheKey) as Slots | undefined;
   if (slots === undefined) {
     slots = { cache, status: undefined, stat: undefined, limits: undefined, pgid: undefined, sid: undefined };
-    entries.set(base, slots);
+    entries.set(t.cacheKey, slots);
   }
   return slots;
 }
@@ -70,10 +83,10 @@ function slotsFor(t: Target): Slots | undefined {
 // than through cached(): no closure per call outside a oneshot.
 function source(t: Target, name: FileName): Buffer {
   const slots = slotsFor(t);
-  if (slots === undefined) return readPinned(t, `${dirOf(t)}/${name}`);
+  if (slots === undefined) return readPinned(t, name);
   let buf = fileSlot(slots, name);
   if (buf === undefined) {
-    const view = readPinned(t, `${dirOf(t)}/${name}`);
+    const view = readPinned(t, name);
     setFileSlot(slots, name, (buf = view));
     const { cache } = slots;
     borrowLastRead(() => setFileSlot(slots, name, cache.open ? copyOf(view) : undefined));
@@ -81,7 +94,7 @@ function source(t: Target, name: FileName): Buffer {
   return buf;
 }
 
-type FileName = 'status' | 'stat' | 'limits';
+type FileName = ProcFileKind;
 
 // Named loads and stores: slots[name] with a variable name is a megamorphic
 // keyed access, measurable per call (issue 4).
@@ -112,10 +125,10 @@ function heldByStartTime(t: Target): boolean {
 // A target held by start time only (no pinned directory) reads by number, so
 // the read counts only if the same process still holds the PID afterwards. The
 // bytes are copied first: the check reads stat into the shared buffer.
-function readPinned(t: Target, path: string): Buffer {
+function readPinned(t: Target, name: FileName): Buffer {
   let view: Buffer;
   try {
-    view = readProcFile(path);
+    view = readProcFile(`${dirOf(t)}/${name}`, name, factsOf(t.view).kernel);
   } catch (err) {
     confirmAlive(t, 'read');
     throw err;
@@ -134,11 +147,12 @@ function confirmAlive(t: Target, syscall: string): void {
 
 let libc: LinuxLibc | null | undefined;
 
-// The libc binding, or undefined when reads must come from procfs: a procfs
-// tree of another PID namespace, or no koffi on this machine. Small enough to
+// The libc binding, or undefined when reads must come from procfs: a tree
+// that is not proven to show our own PID namespace (the target's view, fixed
+// when its handle was made), or no koffi on this machine. Small enough to
 // inline; binding (with its try) is out of line.
-function syscalls(): LinuxLibc | undefined {
-  if (!samePidNamespace()) return undefined;
+function syscalls(t: Target): LinuxLibc | undefined {
+  if (!factsOf(t.view).ownNamespace) return undefined;
   return libc === undefined ? bindLibc() : (libc ?? undefined);
 }
 
@@ -147,26 +161,12 @@ function bindLibc(): LinuxLibc | undefined {
     libc = linuxLibc();
   } catch (err) {
     if (!(err instanceof FfiUnavailable)) throw err;
+    // No descriptor free right now: procfs answers this time, and the
+    // binding is tried again on the next call.
+    if (err.transient) return undefined;
     libc = null;
   }
   return libc ?? undefined;
-}
-
-const kernelPrintsUmask = new Map<string, boolean>();
-
-// Linux 4.7 added "Umask:"; the tree's own "self" tells whether its kernel has it.
-function umaskSupported(): boolean {
-  const root = getProcfsPath();
-  let known = kernelPrintsUmask.get(root);
-  if (known === undefined) {
-    try {
-      known = parseUmask(readProcFile(`${root}/self/status`)) !== undefined;
-    } catch {
-      known = parseUmask(readProcFile('/proc/self/status')) !== undefined;
-    }
-    kernelPrintsUmask.set(root, known);
-  }
-  return known;
 }
 
 // getpgid(2) or getsid(2), without a closure per call; /proc/PID/stat answers
@@ -190,7 +190,7 @@ function cachedPid(t: Target, slots: Slots, field: 'pgid' | 'sid'): number {
 }
 
 function askPid(t: Target, field: 'pgid' | 'sid'): number {
-  const c = syscalls();
+  const c = syscalls(t);
   if (c === undefined) return pidFromStat(t, field);
   const value = field === 'pgid' ? c.getpgid(t.pid) : c.getsid(t.pid);
   if (value < 0 || t.alive !== undefined) return checkedPid(c, t, field, value);
@@ -221,11 +221,12 @@ export const linuxBackend: Backend = {
 
   getUmask(t: Target): number {
     const buf = source(t, 'status');
-    const umask = parseUmask(buf);
+    const kernel = factsOf(t.view).kernel;
+    const umask = parseUmask(buf, kernel);
     if (umask !== undefined) return umask;
-    // Read before umaskSupported(), whose first call reads into the same buffer.
-    const state = parseState(buf);
-    if (!umaskSupported()) {
+    // Read before kernelPrintsUmask(), whose first call reads into the same buffer.
+    const state = parseState(buf, kernel);
+    if (!kernelPrintsUmask(t.view)) {
       throw new OsError('ENOTSUP', 'procGetUmask', {
         detail: 'the kernel does not report umasks (Linux 4.7+ prints Umask: in /proc/PID/status)',
       });
@@ -239,13 +240,13 @@ export const linuxBackend: Backend = {
   },
 
   getGroups(t: Target): number[] {
-    const groups = parseGroups(source(t, 'status'));
+    const groups = parseGroups(source(t, 'status'), factsOf(t.view).kernel);
     if (groups === undefined) throw malformed('status', 'Groups');
     return groups;
   },
 
   getSigmasks(t: Target): Sigmasks {
-    const lines = parseSignalLines(source(t, 'status'));
+    const lines = parseSignalLines(source(t, 'status'), factsOf(t.view).kernel);
     if (lines === undefined) throw malformed('status', 'SigPnd/SigBlk/SigIgn/SigCgt/ShdPnd');
     // Threads: 0 means the masks were printed as zeros for a task being reaped,
     // not read: the process is gone, whatever its State line said a moment before.
@@ -268,7 +269,7 @@ export const linuxBackend: Backend = {
   },
 
   setRlimit(t: Target, resource: number, limits: BigLimits): BigLimits {
-    const c = setterLibc();
+    const c = setterLibc(t);
     bigintToWords(c.rlimit.words, NEW_SOFT, limits[0]);
     bigintToWords(c.rlimit.words, NEW_HARD, limits[1]);
     const words = setLimits(c, t, resource);
@@ -283,7 +284,7 @@ export const linuxBackend: Backend = {
       return [wordsToNumber(words, OLD_SOFT), wordsToNumber(words, OLD_HARD)];
     },
     set(t: Target, resource: number, soft: number, hard: number): Limits {
-      const c = setterLibc();
+      const c = setterLibc(t);
       numberToWords(c.rlimit.words, NEW_SOFT, soft);
       numberToWords(c.rlimit.words, NEW_HARD, hard);
       const words = setLimits(c, t, resource);
@@ -291,21 +292,21 @@ export const linuxBackend: Backend = {
     },
   },
 
-  hold(pid: number) {
-    return holdProcess(getProcfsPath(), pid);
+  hold(pid: number, view: ProcfsView) {
+    return holdProcess(view, pid);
   },
 
-  diagnose(pid: number, cause: unknown): ProcessState {
-    const root = getProcfsPath();
+  diagnose(pid: number, cause: unknown, view: ProcfsView): ProcessState {
+    const root = view.root;
     if (!existsSync(root)) return 'no-procfs';
     let state: string | undefined;
     try {
-      state = parseStat(readProcFile(`${root}/${pid}/stat`)).state;
+      state = parseStat(readProcFile(`${root}/${pid}/stat`, 'stat', factsOf(view).kernel)).state;
     } catch (err) {
       const code = errorCode(err);
       if (code === 'EACCES' || code === 'EPERM') return 'hidden';
       if (code !== 'ENOENT' && code !== 'ESRCH') return 'unknown';
-      return existsInOurNamespace(pid) ? 'hidden' : 'gone';
+      return existsInOurNamespace(pid, view) ? 'hidden' : 'gone';
     }
     if (state === 'Z' || state === 'X') return 'zombie';
     return errorCode(cause) === 'ESRCH' ? 'gone' : 'alive';
@@ -315,7 +316,7 @@ export const linuxBackend: Backend = {
 // prlimit(2)'s answer for a get: the words holding the old limits, or
 // undefined when /proc/PID/limits must answer instead.
 function getLimits(t: Target, resource: number): Uint32Array | undefined {
-  const c = syscalls();
+  const c = syscalls(t);
   if (c === undefined) return undefined;
   if (c.rlimit.get(t.pid, resource) === 0) {
     confirmAlive(t, 'prlimit');
@@ -337,11 +338,11 @@ function limitsFromProcfs(t: Target, resource: number): BigLimits {
   throw malformed('limits', `resource ${resource}`);
 }
 
-// Setting limits takes a PID, so it needs this PID namespace's procfs.
-function setterLibc(): LinuxLibc {
-  if (!samePidNamespace()) {
+// Setting limits takes a PID, so it needs a tree proven to show this PID namespace.
+function setterLibc(t: Target): LinuxLibc {
+  if (!factsOf(t.view).ownNamespace) {
     throw new OsError('ENOTSUP', 'prlimit', {
-      detail: `limits cannot be set while the procfs path ${getProcfsPath()} shows another PID namespace than this process's: prlimit(2) takes PIDs of the caller's own`,
+      detail: `limits cannot be set through the procfs path ${t.view.root}: it is not proven to show this process's own PID namespace, and prlimit(2) takes PIDs of the caller's own`,
     });
   }
   // In our namespace: the binding, or FfiUnavailable from binding it.
@@ -366,36 +367,12 @@ function zombie(t: Target): OsError {
 // hidepid=2 makes another user's /proc/PID vanish (ENOENT), like a dead process.
 // kill(pid, 0) still tells them apart: EPERM means the process exists. It is only
 // asked when the procfs tree is our own PID namespace's, where PIDs agree.
-function existsInOurNamespace(pid: number): boolean {
-  if (!samePidNamespace()) return false;
+function existsInOurNamespace(pid: number, view: ProcfsView): boolean {
+  if (!factsOf(view).ownNamespace) return false;
   try {
     process.kill(pid, 0);
     return true;
   } catch (err) {
     return errorCode(err) === 'EPERM';
   }
-}
-
-let namespaceCheck: { root: string; same: boolean } | undefined;
-
-const PROC_SUPER_MAGIC = 0x9fa0; // statfs(2), include/uapi/linux/magic.h
-
-// System calls take PIDs of the caller's PID namespace; a procfs mount shows
-// those of the namespace it was mounted for, and its "self" link names us by
-// our PID there. Only a real procfs whose "self" is our own PID is taken to be
-// our namespace's: not a host's /proc given to setProcfsPath, not a copied
-// tree, and not a /proc left from a parent namespace (unshare --pid without
-// --mount-proc, some containers), even though its path is /proc.
-function samePidNamespace(): boolean {
-  const root = getProcfsPath();
-  if (namespaceCheck?.root !== root) {
-    let same = false;
-    try {
-      same = statfsSync(root).type === PROC_SUPER_MAGIC && readlinkSync(`${root}/self`) === String(process.pid);
-    } catch {
-      same = false;
-    }
-    namespaceCheck = { root, same };
-  }
-  return namespaceCheck.same;
 }

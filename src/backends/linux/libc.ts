@@ -6,8 +6,8 @@
 import { type KoffiLibrary, type KoffiModule, koffi } from '../../ffi/koffi.js';
 
 /**
- * prlimit(2) on one fixed pair of struct rlimit { rlim_t rlim_cur, rlim_max; }
- * (getrlimit(2)): 64-bit values in native byte order, so limits above 2**53
+ * prlimit(2) on one fixed pair of struct rlimit64 { rlim64_t rlim_cur, rlim_max; }
+ * (getrlimit(2)): 64-bit values in native byte order on every architecture, so limits above 2**53
  * stay exact. `words` views both structs as 32-bit halves: words 0-3 are the
  * new limit a set passes in, words 4-7 the old limit the kernel writes back.
  */
@@ -31,8 +31,8 @@ export interface LinuxLibc {
   errno(): number;
 }
 
-/** O_RDONLY | O_CLOEXEC (include/uapi/asm-generic/fcntl.h; x86 and arm agree), as Node opens files. */
-export const O_RDONLY_CLOEXEC = 0o2000000;
+/** O_CLOEXEC (include/uapi/asm-generic/fcntl.h; x86, arm and arm64 agree), which Node adds to every open. */
+export const O_CLOEXEC = 0o2000000;
 
 /** Two struct rlimit, 16 bytes each. */
 const RLIMIT_PAIR_BYTES = 32;
@@ -66,18 +66,35 @@ export function linuxLibc(): LinuxLibc {
 type PrlimitAt = (pid: number, resource: number, newLimit: number, oldLimit: number) => number;
 type PrlimitBuffers = (pid: number, resource: number, newLimit: Buffer | null, oldLimit: Buffer) => number;
 
+// The libc symbol whose struct rlimit holds 64-bit values. On 32-bit glibc
+// (armv7, i386) prlimit() takes the old struct with 32-bit rlim_t, and only
+// prlimit64() takes 64-bit values (<sys/resource.h>, __USE_LARGEFILE64);
+// passing 16-byte structs to prlimit() there reads hard * 2**32 + soft and
+// writes garbage. 64-bit glibc exports both names for one function. musl's
+// rlim_t is 64-bit everywhere, and it keeps prlimit64 as an alias where it
+// has it at all, so prlimit() is right when prlimit64 is missing.
+function prlimitSymbol(lib: KoffiLibrary): string {
+  try {
+    lib.func('int prlimit64(int pid, int resource, void *new_limit, void *old_limit)');
+    return 'prlimit64';
+  } catch {
+    return 'prlimit';
+  }
+}
+
 // The structs live in memory koffi allocated once and never frees, passed by
 // address as plain integers: koffi converts an integer argument faster than it
 // finds a Buffer's memory (about 50-100 ns a call here). Where external memory
 // cannot be viewed (runtimes that forbid external ArrayBuffers) or an address
 // is not exact as a double, a Buffer is passed instead.
 function rlimitCall(ffi: KoffiModule, lib: KoffiLibrary): RlimitCall {
+  const symbol = prlimitSymbol(lib);
   try {
     const block = ffi.alloc('uint8_t', RLIMIT_PAIR_BYTES) as unknown;
     const words = new Uint32Array(ffi.view(block, RLIMIT_PAIR_BYTES));
     const base = Number(ffi.address(block));
     if (Number.isSafeInteger(base) && base > 0) {
-      const raw = lib.func('int prlimit(int pid, int resource, intptr_t new_limit, intptr_t old_limit)') as unknown;
+      const raw = lib.func(`int ${symbol}(int pid, int resource, intptr_t new_limit, intptr_t old_limit)`) as unknown;
       const prlimit = raw as PrlimitAt;
       const newAt = base;
       const oldAt = base + 16;
@@ -93,7 +110,7 @@ function rlimitCall(ffi: KoffiModule, lib: KoffiLibrary): RlimitCall {
   const pair = Buffer.alloc(RLIMIT_PAIR_BYTES);
   const newLimit = pair.subarray(0, 16);
   const oldLimit = pair.subarray(16);
-  const prlimit = lib.func('int prlimit(int pid, int resource, void *new_limit, void *old_limit)') as unknown;
+  const prlimit = lib.func(`int ${symbol}(int pid, int resource, void *new_limit, void *old_limit)`) as unknown;
   const call = prlimit as PrlimitBuffers;
   return {
     words: new Uint32Array(pair.buffer, pair.byteOffset, RLIMIT_PAIR_BYTES / 4),

@@ -1,14 +1,25 @@
 // Pure parsers for /proc/PID/status (proc(5); fs/proc/array.c). Each finds its
 // one line by its exact "\nName:\t" prefix and reads the bytes in place: no
-// string is built for fields nobody asked for.
+// string is built for fields nobody asked for. Every value must be in the
+// form and range the kernel prints, or the parse is EBADMSG; nothing is kept
+// between calls, so the answer for a file depends on that file alone.
+//
+// `kernelText` says the bytes came from a procfs mount. The kernel prints each
+// line once, and the one free-text value (Name:) has its newlines escaped
+// (proc_task_name()), so a "\nKey:\t" occurs at most once and lines come in
+// task_state()/task_sig() order. Bytes from anywhere else are searched in
+// full and a key found twice is EBADMSG.
 import type { Sigmasks } from '../backend.js';
-import { type Key, findLine, key, keyAt } from './find-key.js';
+import { LINUX_PID_MAX_LIMIT } from './constants.js';
 import { malformed } from './malformed.js';
+
+const key = (text: string): Buffer => Buffer.from(text, 'latin1');
 
 const UMASK = key('\nUmask:\t');
 const GROUPS = key('\nGroups:\t');
 const STATE = key('\nState:\t');
 const TGID = key('\nTgid:\t');
+const NSPID = key('\nNSpid:\t');
 const THREADS = key('\nThreads:\t');
 const SIG_PND = key('\nSigPnd:\t');
 const SHD_PND = key('\nShdPnd:\t');
@@ -17,67 +28,87 @@ const SIG_IGN = key('\nSigIgn:\t');
 const SIG_CGT = key('\nSigCgt:\t');
 
 const NL = 10;
-const ZERO = 48;
+const TAB = 9;
 const SPACE = 32;
+const ZERO = 48;
 
-// Just past the key, looking first at `hint`: where the kernel's fixed line
-// order puts it, right after the line before. A check at the hint costs a few
-// nanoseconds, a search more; the search remains for any other layout.
-function valueStart(buf: Buffer, k: Key, hint = -1): number {
-  if (hint >= 0 && keyAt(buf, k, hint)) return hint + k.bytes.length;
-  const at = findLine(buf, k);
-  return at < 0 ? -1 : at + k.bytes.length;
+/** NGROUPS_MAX (include/uapi/linux/limits.h): no task has more supplementary groups. */
+const NGROUPS_MAX = 65536;
+/** The largest gid_t: from_kgid_munged() prints a u32. */
+const MAX_GID = 0xffffffff;
+
+/**
+ * Hex digits of a signal-set line: _NSIG / 4 (render_sigset_t()). _NSIG is 64
+ * on every architecture Node runs on but MIPS, where it is 128.
+ */
+export const SIGSET_DIGITS = process.arch.startsWith('mips') ? 32 : 16;
+
+/** The task states proc prints (task_state_array[] in fs/proc/array.c; x, K and W in older kernels). */
+const STATES = 'RSDTtXxZPIKW';
+
+// Just past the key's line start, or -1. In kernel text a key occurs once; in
+// any other text the first occurrence is the line, and a second is EBADMSG.
+function valueStart(buf: Buffer, k: Buffer, kernelText: boolean, name: string): number {
+  const at = buf.indexOf(k);
+  if (at < 0) return -1;
+  if (!kernelText && buf.indexOf(k, at + 1) >= 0) throw malformed('status', `${name} (found twice)`);
+  return at + k.length;
 }
 
 /** `Umask:` (Linux 4.7+) as a number; undefined when the line is absent. */
-export function parseUmask(buf: Buffer): number | undefined {
-  let i = valueStart(buf, UMASK);
+export function parseUmask(buf: Buffer, kernelText = false): number | undefined {
+  const i = valueStart(buf, UMASK, kernelText, 'Umask');
   if (i < 0) return undefined;
+  // "%#04o" of a mode masked to 0777: "0" and three octal digits, "0000" for none.
+  if (i + 4 >= buf.length || buf[i] !== ZERO || buf[i + 4] !== NL) throw malformed('status', 'Umask');
   let value = 0;
-  const start = i;
-  for (; i < buf.length; i++) {
-    const c = buf[i]!;
-    if (c < 48 || c > 55) break;
-    value = value * 8 + (c - 48);
+  for (let j = i + 1; j < i + 4; j++) {
+    const d = buf[j]! - ZERO;
+    if (d < 0 || d > 7) throw malformed('status', 'Umask');
+    value = value * 8 + d;
   }
-  if (i === start || i - start > 6 || buf[i] !== NL) throw malformed('status', 'Umask');
   return value;
 }
 
 /** `Groups:` in the kernel's order; [] when the process has none. */
-export function parseGroups(buf: Buffer): number[] | undefined {
-  let i = valueStart(buf, GROUPS);
+export function parseGroups(buf: Buffer, kernelText = false): number[] | undefined {
+  let i = valueStart(buf, GROUPS, kernelText, 'Groups');
   if (i < 0) return undefined;
+  // Each gid is followed by one space ("%u " in older kernels; a separator
+  // and a trailing space since 4.x); none at all for no groups.
   const groups: number[] = [];
-  let value = 0;
-  let digits = 0;
-  for (; i < buf.length; i++) {
-    const c = buf[i]!;
-    if (c >= 48 && c <= 57) {
-      value = value * 10 + (c - 48);
-      if (++digits > 10) throw malformed('status', 'Groups');
-    } else if (c === SPACE || c === NL) {
-      if (digits > 0) groups.push(value);
-      value = 0;
-      digits = 0;
-      if (c === NL) return groups;
-    } else {
+  while (i < buf.length && buf[i] !== NL) {
+    if (buf[i] === SPACE) {
+      // The lone space of an empty list.
+      if (groups.length === 0 && buf[i + 1] === NL) return groups;
       throw malformed('status', 'Groups');
     }
+    const end = decimalEnd(buf, i, MAX_GID, 'Groups');
+    if (groups.length === NGROUPS_MAX) throw malformed('status', 'Groups (more than NGROUPS_MAX)');
+    groups.push(decimalValue(buf, i, end));
+    if (buf[end] === SPACE) i = end + 1;
+    else if (buf[end] === NL) i = end;
+    else throw malformed('status', 'Groups');
   }
-  throw malformed('status', 'Groups');
+  if (i >= buf.length) throw malformed('status', 'Groups');
+  return groups;
 }
 
 /** The one-letter state of `State:` ('R', 'S', 'Z', ...). */
-export function parseState(buf: Buffer): string | undefined {
-  const i = valueStart(buf, STATE);
-  if (i < 0 || i >= buf.length) return undefined;
-  return String.fromCharCode(buf[i]!);
+export function parseState(buf: Buffer, kernelText = false): string | undefined {
+  const i = valueStart(buf, STATE, kernelText, 'State');
+  if (i < 0) return undefined;
+  const c = buf[i];
+  if (c === undefined || !STATES.includes(String.fromCharCode(c)) || buf[i + 1] !== SPACE) {
+    throw malformed('status', 'State');
+  }
+  return String.fromCharCode(c);
 }
 
 /** `Tgid:`, the thread group (process) a task belongs to. */
-export function parseTgid(buf: Buffer): number | undefined {
-  return parseDecimal(buf, TGID, 'Tgid');
+export function parseTgid(buf: Buffer, kernelText = false): number | undefined {
+  const i = valueStart(buf, TGID, kernelText, 'Tgid');
+  return i < 0 ? undefined : lineDecimal(buf, i, LINUX_PID_MAX_LIMIT, 'Tgid');
 }
 
 /**
@@ -85,106 +116,154 @@ export function parseTgid(buf: Buffer): number | undefined {
  * not lock the task's signal handlers: the task is being reaped and its
  * signal state is already gone (task_sig() in fs/proc/array.c).
  */
-export function parseThreads(buf: Buffer): number | undefined {
-  return parseDecimal(buf, THREADS, 'Threads');
+export function parseThreads(buf: Buffer, kernelText = false): number | undefined {
+  const i = valueStart(buf, THREADS, kernelText, 'Threads');
+  return i < 0 ? undefined : lineDecimal(buf, i, LINUX_PID_MAX_LIMIT, 'Threads');
 }
 
-function parseDecimal(buf: Buffer, k: Key, name: string, hint = -1): number | undefined {
-  let i = valueStart(buf, k, hint);
+/**
+ * `NSpid:` (Linux 4.1+): the task's PID in each PID namespace from the one the
+ * procfs mount belongs to down to the task's own, tab-separated.
+ */
+export function parseNsPids(buf: Buffer, kernelText = false): number[] | undefined {
+  let i = valueStart(buf, NSPID, kernelText, 'NSpid');
   if (i < 0) return undefined;
+  const pids: number[] = [];
+  for (;;) {
+    const end = decimalEnd(buf, i, LINUX_PID_MAX_LIMIT, 'NSpid');
+    pids.push(decimalValue(buf, i, end));
+    if (buf[end] === NL) return pids;
+    if (buf[end] !== TAB) throw malformed('status', 'NSpid');
+    i = end + 1;
+  }
+}
+
+// The end of a decimal number at i in the kernel's form (no sign, no leading
+// zero, at most `max`), or EBADMSG.
+function decimalEnd(buf: Buffer, i: number, max: number, name: string): number {
+  let end = i;
   let value = 0;
-  const start = i;
-  for (; i < buf.length && buf[i]! >= 48 && buf[i]! <= 57; i++) value = value * 10 + (buf[i]! - 48);
-  if (i === start || buf[i] !== NL) throw malformed('status', name);
+  while (end < buf.length && buf[end]! >= ZERO && buf[end]! <= ZERO + 9 && end - i <= 10) {
+    value = value * 10 + (buf[end]! - ZERO);
+    end++;
+  }
+  if (end === i || (buf[i] === ZERO && end > i + 1) || value > max) throw malformed('status', name);
+  return end;
+}
+
+function decimalValue(buf: Buffer, from: number, to: number): number {
+  let value = 0;
+  for (let j = from; j < to; j++) value = value * 10 + (buf[j]! - ZERO);
   return value;
+}
+
+// A line holding one decimal number and its newline.
+function lineDecimal(buf: Buffer, i: number, max: number, name: string): number {
+  const end = decimalEnd(buf, i, max, name);
+  if (buf[end] !== NL) throw malformed('status', name);
+  return decimalValue(buf, i, end);
 }
 
 /**
  * A signal-set line as a set of signal numbers. The kernel prints the mask as
- * hex, most significant digit first, one digit per four signals (render_sigset_t);
- * it is read digit by digit so that no bit past 2**53 is lost.
+ * `digits` lowercase hex digits, most significant first, one per four
+ * signals (render_sigset_t()); it is read digit by digit so that no bit past
+ * 2**53 is lost.
  */
-export function parseSigset(buf: Buffer, line: Buffer): Set<number> | undefined {
-  return sigsetAt(buf, key(line.toString('latin1')), -1);
+export function parseSigset(
+  buf: Buffer,
+  line: Buffer,
+  digits = SIGSET_DIGITS,
+  kernelText = false,
+): Set<number> | undefined {
+  const start = valueStart(buf, line, kernelText, line.toString('latin1').trim());
+  return start < 0 ? undefined : sigsetAt(buf, start, digits, line);
 }
 
-// Where the last sigsetAt() line ended: the next line's "\n".
-let lineEnd = -1;
-// Where the last sigsetAt() line began (its "\n").
-let lineStart = -1;
-// Where the last parseSigmasks() found SigPnd:'s "\n".
-let sigPndAt = -1;
-
-function sigsetAt(buf: Buffer, k: Key, hint: number): Set<number> | undefined {
-  const start = valueStart(buf, k, hint);
-  if (start < 0) return undefined;
-  lineStart = start - k.bytes.length;
-  // One pass to the line's end, noting whether any digit is not '0': most
-  // lines are all zeros and need no second pass.
-  let end = start;
-  let nonzero = 0;
-  for (; end < buf.length; end++) {
-    const c = buf[end]!;
-    if (c === NL) break;
-    nonzero |= c ^ ZERO;
-  }
-  if (end === start || end === buf.length) throw malformed('status', k.bytes.toString('latin1').trim());
+// The set whose digits start at `start`; the line must end right after them.
+function sigsetAt(buf: Buffer, start: number, digits: number, line: Buffer): Set<number> {
+  const end = start + digits;
+  if (end >= buf.length || buf[end] !== NL) throw malformed('status', line.toString('latin1').trim());
   const set = new Set<number>();
   // Digit d counted from the right holds signals 4d+1 .. 4d+4.
-  if (nonzero !== 0) {
-    for (let i = end - 1, first = 1; i >= start; i--, first += 4) {
-      const c = buf[i]!;
-      if (c === ZERO) continue;
-      const nibble = hexValue(c);
-      if (nibble < 0) throw malformed('status', k.bytes.toString('latin1').trim());
-      if (nibble & 1) set.add(first);
-      if (nibble & 2) set.add(first + 1);
-      if (nibble & 4) set.add(first + 2);
-      if (nibble & 8) set.add(first + 3);
-    }
+  for (let i = end - 1, first = 1; i >= start; i--, first += 4) {
+    const c = buf[i]!;
+    if (c === ZERO) continue;
+    const nibble = hexValue(c);
+    if (nibble < 0) throw malformed('status', line.toString('latin1').trim());
+    if (nibble & 1) set.add(first);
+    if (nibble & 2) set.add(first + 1);
+    if (nibble & 4) set.add(first + 2);
+    if (nibble & 8) set.add(first + 3);
   }
-  lineEnd = end;
   return set;
 }
 
+// hex_asc[] prints lowercase only.
 function hexValue(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
   if (c >= 97 && c <= 102) return c - 87;
-  if (c >= 65 && c <= 70) return c - 55;
   return -1;
 }
 
+// Where a line's value starts: right at `next` when the kernel's order puts
+// the key there (kernel text only), else wherever the key is.
+function nextValue(buf: Buffer, k: Buffer, next: number, kernelText: boolean, name: string): number {
+  if (kernelText && keyAt(buf, k, next)) return next + k.length;
+  return valueStart(buf, k, kernelText, name);
+}
+
+function keyAt(buf: Buffer, k: Buffer, at: number): boolean {
+  if (at < 0 || at + k.length > buf.length) return false;
+  for (let j = 0; j < k.length; j++) if (buf[at + j] !== k[j]) return false;
+  return true;
+}
+
 /** All five masks: SigPnd (thread), SigBlk, SigIgn, SigCgt, ShdPnd (process-wide pending). */
-export function parseSigmasks(buf: Buffer): Sigmasks | undefined {
-  // task_sig() in fs/proc/array.c prints the five lines in this order, one
-  // after the other: only the first is searched for.
-  const pending = sigsetAt(buf, SIG_PND, -1);
-  if (!pending) return undefined;
-  sigPndAt = lineStart;
-  const processPending = sigsetAt(buf, SHD_PND, lineEnd);
-  if (!processPending) return undefined;
-  const blocked = sigsetAt(buf, SIG_BLK, lineEnd);
-  if (!blocked) return undefined;
-  const ignored = sigsetAt(buf, SIG_IGN, lineEnd);
-  if (!ignored) return undefined;
-  const caught = sigsetAt(buf, SIG_CGT, lineEnd);
-  if (!caught) return undefined;
-  return { pending, blocked, ignored, caught, processPending };
+export function parseSigmasks(buf: Buffer, kernelText = false): Sigmasks | undefined {
+  return parseSignalLines(buf, kernelText)?.[0];
 }
 
 /**
  * parseSigmasks() and parseThreads() of one status text. task_sig() prints
- * Threads: and SigQ: just above SigPnd:, so Threads: is looked for there
- * first: its offset varies between processes (a kernel thread has no Vm*
- * lines), and a search from the start costs more than the rest of the parse.
+ * Threads:, SigQ:, SigPnd:, ShdPnd:, SigBlk:, SigIgn: and SigCgt: in that
+ * order, so in kernel text each line is first looked for where the one
+ * before it ended.
  */
-export function parseSignalLines(buf: Buffer): [masks: Sigmasks, threads: number | undefined] | undefined {
-  const masks = parseSigmasks(buf);
-  if (masks === undefined) return undefined;
-  // Two line starts above SigPnd:'s "\n".
-  let hint = sigPndAt - 1;
-  while (hint >= 0 && buf[hint] !== NL) hint--;
-  hint--;
-  while (hint >= 0 && buf[hint] !== NL) hint--;
-  return [masks, parseDecimal(buf, THREADS, 'Threads', hint)];
+export function parseSignalLines(
+  buf: Buffer,
+  kernelText = false,
+): [masks: Sigmasks, threads: number | undefined] | undefined {
+  const pndAt = valueStart(buf, SIG_PND, kernelText, 'SigPnd');
+  if (pndAt < 0) return undefined;
+  const shdAt = nextValue(buf, SHD_PND, pndAt + SIGSET_DIGITS, kernelText, 'ShdPnd');
+  if (shdAt < 0) return undefined;
+  const blkAt = nextValue(buf, SIG_BLK, shdAt + SIGSET_DIGITS, kernelText, 'SigBlk');
+  if (blkAt < 0) return undefined;
+  const ignAt = nextValue(buf, SIG_IGN, blkAt + SIGSET_DIGITS, kernelText, 'SigIgn');
+  if (ignAt < 0) return undefined;
+  const cgtAt = nextValue(buf, SIG_CGT, ignAt + SIGSET_DIGITS, kernelText, 'SigCgt');
+  if (cgtAt < 0) return undefined;
+  const masks: Sigmasks = {
+    pending: sigsetAt(buf, pndAt, SIGSET_DIGITS, SIG_PND),
+    processPending: sigsetAt(buf, shdAt, SIGSET_DIGITS, SHD_PND),
+    blocked: sigsetAt(buf, blkAt, SIGSET_DIGITS, SIG_BLK),
+    ignored: sigsetAt(buf, ignAt, SIGSET_DIGITS, SIG_IGN),
+    caught: sigsetAt(buf, cgtAt, SIGSET_DIGITS, SIG_CGT),
+  };
+  return [masks, threadsAbove(buf, pndAt - SIG_PND.length, kernelText)];
+}
+
+// Threads: two line starts above SigPnd:'s "\n" (SigQ: lies between), else
+// wherever it is: its offset varies between processes (a kernel thread has
+// no Vm* lines), and a search from the start costs more than the rest.
+function threadsAbove(buf: Buffer, pndLine: number, kernelText: boolean): number | undefined {
+  if (kernelText) {
+    let hint = pndLine - 1;
+    while (hint >= 0 && buf[hint] !== NL) hint--;
+    hint--;
+    while (hint >= 0 && buf[hint] !== NL) hint--;
+    if (keyAt(buf, THREADS, hint)) return lineDecimal(buf, hint + THREADS.length, LINUX_PID_MAX_LIMIT, 'Threads');
+  }
+  return parseThreads(buf, kernelText);
 }

@@ -1,18 +1,61 @@
-// The procfs I/O seam: the one place the Linux backend reads files. Reads land
-// in one reused buffer and are parsed in place, so a call allocates almost
-// nothing; callers must finish with a view before the next read.
+// The procfs I/O seam: the one place the Linux backend reads files.
 //
-// open(2)/read(2)/close(2) go through the koffi-bound libc once koffi is loaded:
-// that costs about what the C calls cost, while fs.openSync/readSync/closeSync
-// add about a microsecond per file (issue 4). Reading a file never loads koffi
+// Reads land in one reused buffer, owned here, and are parsed in place, so a
+// call allocates almost nothing; a caller must finish with a view before the
+// next read, or borrow it (borrowLastRead). The buffer is shared by design:
+// that is what makes a read cost about what the C calls cost.
+//
+// Every read is bounded and never blocks, whatever the tree holds:
+// - files are opened O_NONBLOCK | O_NOCTTY | O_NOFOLLOW, so a FIFO cannot stall
+//   the open and a terminal cannot become our controlling terminal (open(2));
+// - a tree that is not a procfs mount (a copy, a fixture, an attacker's
+//   directory) has each file checked before and after the open: a regular
+//   file, the same one both times, never a FIFO, socket, device, directory or
+//   symlink;
+// - no file is read past the most bytes its kind can hold on any kernel
+//   (MAX_BYTES); a larger one is EBADMSG after reading one byte more than that;
+// - after an unusually large read the buffer goes back to its usual size, so
+//   one big file does not keep its memory for the life of the process.
+//
+// open(2)/read(2)/close(2) go through the koffi-bound libc once koffi is
+// loaded: that costs about what the C calls cost, while fs.openSync/readSync/
+// closeSync add about a microsecond per file. Reading a file never loads koffi
 // itself (importing the package and reading procfs must not touch native
 // code), so until some system call has needed it, node:fs does the same work.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { FfiUnavailable, koffiLoaded } from '../../ffi/koffi.js';
 import { OsError } from '../../os-error.js';
-import { type LinuxLibc, O_RDONLY_CLOEXEC, linuxLibc } from './libc.js';
+import { type LinuxLibc, O_CLOEXEC, linuxLibc } from './libc.js';
 
-let buffer = Buffer.allocUnsafe(16 * 1024);
+/** The procfs files the backend reads, by what they hold. */
+export type ProcFileKind = 'status' | 'stat' | 'limits';
+
+/**
+ * The most bytes each kind of file can hold on any kernel, with room to spare
+ * (fs/proc/array.c, fs/proc/base.c):
+ * - status: Groups: lists up to NGROUPS_MAX (65,536) gids of up to 10 digits
+ *   and a space each, 720,896 bytes, beside about 2 KiB of other lines and
+ *   CPU and node masks of a few KiB on the largest machines;
+ * - stat: 52 numbers of up to 20 digits and the command name, under 1.2 KiB;
+ * - limits: 17 lines of 80 columns.
+ */
+export const MAX_BYTES: Readonly<Record<ProcFileKind, number>> = Object.freeze({
+  status: 1024 * 1024,
+  stat: 8 * 1024,
+  limits: 8 * 1024,
+});
+
+// O_NONBLOCK: a FIFO opens at once (and reads nothing) instead of waiting for
+// a writer. O_NOCTTY: opening a terminal never makes it ours. O_NOFOLLOW: a
+// symlink in place of the file is ELOOP. Node's own values for this
+// architecture (32-bit ARM numbers O_NOFOLLOW differently from x86).
+const OPEN_FLAGS = fsConstants.O_RDONLY | fsConstants.O_NONBLOCK | fsConstants.O_NOCTTY | fsConstants.O_NOFOLLOW;
+
+/** The buffer's usual size: every status, stat and limits file of a usual process fits. */
+const USUAL_BYTES = 16 * 1024;
+const usual = Buffer.allocUnsafe(USUAL_BYTES);
+let buffer = usual;
 // The end-of-file probe: a read after the first normally returns 0 bytes.
 const probe = Buffer.allocUnsafe(4096);
 
@@ -37,8 +80,8 @@ function reclaim(): void {
   b();
 }
 
-/** Counts file opens, so tests can prove each source is read once per call. */
-export const procfsCounters = { opens: 0 };
+/** Counts file opens, so tests can prove each source is read once per call; and the buffer's size now. */
+export const procfsCounters = { opens: 0, bufferBytes: USUAL_BYTES };
 
 const EINTR = 4;
 
@@ -51,6 +94,8 @@ function boundLibc(): LinuxLibc | null {
       libc = linuxLibc();
     } catch (err) {
       if (!(err instanceof FfiUnavailable)) throw err;
+      // A transient failure (no descriptor free while binding) is tried again next time.
+      if (err.transient) return null;
       libc = null;
     }
   }
@@ -58,71 +103,117 @@ function boundLibc(): LinuxLibc | null {
 }
 
 /**
- * Reads a whole procfs file. The kernel builds status, stat and limits in one
- * pass (seq_file), so one read that does not fill the buffer is a consistent
- * snapshot; a file that fills it is read again into a larger buffer rather
- * than stitched from two generations.
+ * Reads a whole procfs file of the given kind. The kernel builds status,
+ * stat and limits in one pass (seq_file), so one read that does not fill the
+ * buffer is a consistent snapshot; a file that fills it is read again into a
+ * buffer as large as its kind allows rather than stitched from two
+ * generations. `kernelTree` is true only for a path inside a procfs mount,
+ * whose files the kernel makes: any other tree has each file checked first.
  */
-export function readProcFile(path: string): Buffer {
+export function readProcFile(path: string, kind: ProcFileKind, kernelTree: boolean): Buffer {
   reclaim();
+  if (buffer !== usual) {
+    buffer = usual;
+    procfsCounters.bufferBytes = USUAL_BYTES;
+  }
   const c = boundLibc();
   // A NUL would cut the C string short; node:fs rejects such a path itself.
-  if (c === null || path.includes('\0')) return readWithFs(path);
+  const io = c === null || path.includes('\0') ? fsIo : libcIo(c);
+  const limit = MAX_BYTES[kind] + 1;
   for (;;) {
-    procfsCounters.opens++;
-    const fd = c.open(path, O_RDONLY_CLOEXEC);
-    if (fd < 0) throw OsError.fromErrno(c.errno(), 'open', { path });
-    let len: number;
-    try {
-      len = readAll(c, fd, path);
-    } finally {
-      c.close(fd);
+    const size = Math.min(buffer.length, limit);
+    const len = readOnce(io, path, size, kernelTree);
+    if (len < size) return buffer.subarray(0, len);
+    if (size === limit) {
+      throw new OsError('EBADMSG', 'read', {
+        path,
+        detail: `longer than any kernel's ${kind} file (${MAX_BYTES[kind]} bytes)`,
+      });
     }
-    if (len < buffer.length) return buffer.subarray(0, len);
-    buffer = Buffer.allocUnsafe(buffer.length * 2);
+    buffer = Buffer.allocUnsafe(limit);
+    procfsCounters.bufferBytes = limit;
   }
 }
 
-// Reads until end of file or a full buffer; returns the length.
-function readAll(c: LinuxLibc, fd: number, path: string): number {
-  let len = readOnce(c, fd, buffer, buffer.length, path);
-  while (len > 0 && len < buffer.length) {
-    // The first read has it all for seq_file files; the probe sees end of file
-    // without slicing the buffer. Anything more (a regular file in a fixture
-    // tree read in pieces) is appended.
-    const n = readOnce(c, fd, probe, Math.min(probe.length, buffer.length - len), path);
-    if (n === 0) break;
-    probe.copy(buffer, len, 0, n);
-    len += n;
-  }
-  return len;
+// open(2), read(2) and close(2) through one of two routes.
+interface Io {
+  open(path: string): number;
+  read(fd: number, into: Buffer, count: number, path: string): number;
+  close(fd: number): void;
 }
 
-function readOnce(c: LinuxLibc, fd: number, into: Buffer, count: number, path: string): number {
-  for (;;) {
-    const n = c.read(fd, into, count);
-    if (n >= 0) return n;
-    const errno = c.errno();
-    if (errno !== EINTR) throw OsError.fromErrno(errno, 'read', { path });
-  }
-}
+const fsIo: Io = {
+  open: (path) => openSync(path, OPEN_FLAGS),
+  read: (fd, into, count) => readSync(fd, into, 0, count, null),
+  close: (fd) => closeSync(fd),
+};
 
-function readWithFs(path: string): Buffer {
-  for (;;) {
-    procfsCounters.opens++;
-    const fd = openSync(path, 'r');
-    let len = 0;
-    try {
+let libcIoOf: { c: LinuxLibc; io: Io } | undefined;
+
+function libcIo(c: LinuxLibc): Io {
+  if (libcIoOf?.c === c) return libcIoOf.io;
+  const io: Io = {
+    open(path) {
+      const fd = c.open(path, OPEN_FLAGS | O_CLOEXEC);
+      if (fd < 0) throw OsError.fromErrno(c.errno(), 'open', { path });
+      return fd;
+    },
+    read(fd, into, count, path) {
       for (;;) {
-        const n = readSync(fd, buffer, len, buffer.length - len, null);
-        if (n === 0) break;
-        len += n;
-        if (len === buffer.length) break;
+        const n = c.read(fd, into, count);
+        if (n >= 0) return n;
+        const errno = c.errno();
+        if (errno !== EINTR) throw OsError.fromErrno(errno, 'read', { path });
       }
-    } finally {
-      closeSync(fd);
+    },
+    close(fd) {
+      c.close(fd);
+    },
+  };
+  libcIoOf = { c, io };
+  return io;
+}
+
+// One open, read to end of file (or `size` bytes), close; the length read.
+function readOnce(io: Io, path: string, size: number, kernelTree: boolean): number {
+  const before = kernelTree ? undefined : regularFile(lstatSync(path), path);
+  procfsCounters.opens++;
+  const fd = io.open(path);
+  try {
+    if (before !== undefined) sameFile(before, regularFile(fstatSync(fd), path), path);
+    let len = io.read(fd, buffer, size, path);
+    while (len > 0 && len < size) {
+      // The first read has it all for seq_file files; the probe sees end of
+      // file without slicing the buffer. Anything more (a regular file in a
+      // fixture tree read in pieces) is appended.
+      const n = io.read(fd, probe, Math.min(probe.length, size - len), path);
+      if (n === 0) break;
+      probe.copy(buffer, len, 0, n);
+      len += n;
     }
-    if (len < buffer.length) return buffer.subarray(0, len);
-    buffer = Buffer.allocUnsafe(buffer.length * 2);
+    return len;
+  } finally {
+    io.close(fd);
   }
+}
+
+function regularFile(stats: Stats, path: string): Stats {
+  if (stats.isFile()) return stats;
+  throw new OsError('EBADMSG', 'read', { path, detail: `not a regular file (${fileKind(stats)})` });
+}
+
+// The file opened must be the one checked: a tree's owner could swap it between the two.
+function sameFile(before: Stats, after: Stats, path: string): void {
+  if (before.dev !== after.dev || before.ino !== after.ino) {
+    throw new OsError('EBADMSG', 'read', { path, detail: 'the file changed while it was opened' });
+  }
+}
+
+function fileKind(stats: Stats): string {
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isSymbolicLink()) return 'a symbolic link';
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'not a file';
 }

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { ProcRecord } from '../../../src/backends/bsd/kinfo.js';
 import { diagnoseByRecord, noRecord, recordFrom } from '../../../src/backends/bsd/record.js';
+import { currentProcfsView } from '../../../src/procfs-path.js';
 import { translate } from '../../../src/errno.js';
 import { NoSuchProcess, ZombieProcess, AccessDenied } from '../../../src/errors.js';
 import { OsError } from '../../../src/os-error.js';
@@ -28,16 +29,20 @@ describe('a zero-length answer', () => {
     assert.ok(err instanceof OsError);
     assert.equal(err.code, 'ESRCH');
     assert.equal(err.state, 'gone');
-    assert.ok(translate(err, pid, unsupportedBackend, 'procGetpgid') instanceof NoSuchProcess);
+    assert.ok(translate(err, pid, unsupportedBackend, 'procGetpgid', currentProcfsView()) instanceof NoSuchProcess);
   });
 
   it('for a live PID the kernel skipped is a zombie where zombies are skipped, else AccessDenied', () => {
     const zombie = noRecord(process.pid, 'sysctl', true);
     assert.equal(zombie.state, 'zombie');
-    assert.ok(translate(zombie, process.pid, unsupportedBackend, 'procGetpgid') instanceof ZombieProcess);
+    assert.ok(
+      translate(zombie, process.pid, unsupportedBackend, 'procGetpgid', currentProcfsView()) instanceof ZombieProcess,
+    );
     const hidden = noRecord(process.pid, 'sysctl', false);
     assert.equal(hidden.code, 'EPERM');
-    assert.ok(translate(hidden, process.pid, unsupportedBackend, 'procGetpgid') instanceof AccessDenied);
+    assert.ok(
+      translate(hidden, process.pid, unsupportedBackend, 'procGetpgid', currentProcfsView()) instanceof AccessDenied,
+    );
   });
 
   it('a record for another PID than asked is refused', () => {

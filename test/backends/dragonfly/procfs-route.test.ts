@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { dragonflyBackend as backend } from '../../../src/backends/dragonfly/index.js';
 import { target, translatedFailure } from '../../helpers/translated.js';
 import { NoSuchProcess, ZombieProcess } from '../../../src/errors.js';
+import { currentProcfsView } from '../../../src/procfs-path.js';
 import { type ProcTree, procTree } from '../../helpers/proc-tree.js';
 import { deadPid } from '../../helpers/children.js';
 
@@ -39,7 +40,7 @@ describe('DragonFly backend, procfs route', () => {
   });
 
   it('a hold knows the process by its start time', () => {
-    const hold = backend.hold(PID);
+    const hold = backend.hold(PID, currentProcfsView());
     assert.equal(hold.alive(), true);
     tree.remove(PID);
     assert.equal(hold.alive(), false);

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { netbsdBackend as backend } from '../../../src/backends/netbsd/index.js';
 import { target, translatedFailure } from '../../helpers/translated.js';
 import { NoSuchProcess, ZombieProcess } from '../../../src/errors.js';
+import { currentProcfsView } from '../../../src/procfs-path.js';
 import { type ProcTree, procTree } from '../../helpers/proc-tree.js';
 import { deadPid } from '../../helpers/children.js';
 
@@ -52,7 +53,7 @@ describe('NetBSD backend, procfs route', () => {
   });
 
   it('a hold follows the start time in status', () => {
-    const hold = backend.hold(PID);
+    const hold = backend.hold(PID, currentProcfsView());
     assert.equal(hold.alive(), true);
     tree.write(PID, 'status', status('1700000099,0'));
     assert.equal(hold.alive(), false, 'another process now has the PID');

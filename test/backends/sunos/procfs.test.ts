@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { sunosBackend as backend } from '../../../src/backends/sunos/index.js';
 import { target, translatedFailure } from '../../helpers/translated.js';
 import { NoSuchProcess, ZombieProcess } from '../../../src/errors.js';
+import { currentProcfsView } from '../../../src/procfs-path.js';
 import { type ProcTree, procTree } from '../../helpers/proc-tree.js';
 import { image } from '../../helpers/image.js';
 import { deadPid } from '../../helpers/children.js';
@@ -55,11 +56,11 @@ describe('illumos backend over /proc files', () => {
   it('a dead PID is NoSuchProcess', () => {
     const dead = deadPid();
     assert.ok(failure(() => backend.getSid(target(dead)), dead, 'procGetsid') instanceof NoSuchProcess);
-    assert.ok(failure(() => backend.hold(dead), dead, 'Process') instanceof NoSuchProcess);
+    assert.ok(failure(() => backend.hold(dead, currentProcfsView()), dead, 'Process') instanceof NoSuchProcess);
   });
 
   it('a hold compares pr_start', () => {
-    const hold = backend.hold(PID);
+    const hold = backend.hold(PID, currentProcfsView());
     assert.equal(hold.alive(), true);
     tree.write(PID, 'psinfo', psinfo(PID, 1, 1_700_000_001n));
     assert.equal(hold.alive(), false);

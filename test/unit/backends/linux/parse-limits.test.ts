@@ -5,9 +5,10 @@ import { LINUX_RLIMITS, LINUX_RLIM_INFINITY } from '../../../../src/backends/lin
 
 const INF = LINUX_RLIM_INFINITY;
 
-// The kernel's format: "%-25s %-20s %-20s %-10s\n" (fs/proc/base.c).
+// The kernel's format: "%-25s %-20s %-20s %-10s\n" (fs/proc/base.c), with
+// nothing after the hard limit's space for a resource that has no unit.
 function line(name: string, soft: string, hard: string, units: string): string {
-  return `${name.padEnd(25)} ${soft.padEnd(20)} ${hard.padEnd(20)} ${units.padEnd(10)}\n`;
+  return `${name.padEnd(25)} ${soft.padEnd(20)} ${hard.padEnd(20)} ${units === '' ? '' : units.padEnd(10)}\n`;
 }
 
 const HEADER = line('Limit', 'Soft Limit', 'Hard Limit', 'Units');

@@ -77,7 +77,7 @@ test('signal sets: bit N-1 is signal N, all 64 bits exact', () => {
 });
 
 test('a 128-signal mask (32 hex digits, as on MIPS) decodes every signal', () => {
-  const set = parseSigset(buf('Name:\tx\nSigBlk:\t80000000000000000000000000000001\n'), Buffer.from('\nSigBlk:\t'));
+  const set = parseSigset(buf('Name:\tx\nSigBlk:\t80000000000000000000000000000001\n'), Buffer.from('\nSigBlk:\t'), 32);
   assert.deepEqual(
     [...(set ?? [])].sort((a, b) => a - b),
     [1, 128],

@@ -13,7 +13,7 @@ test('a borrowed view is handed back before the next read overwrites it', (t) =>
   writeFileSync(join(dir, 'a'), 'first file\n');
   writeFileSync(join(dir, 'b'), 'SECOND FILE, LONGER\n');
 
-  const view = readProcFile(join(dir, 'a'));
+  const view = readProcFile(join(dir, 'a'), 'status', false);
   let kept: string | undefined;
   let calls = 0;
   borrowLastRead(() => {
@@ -21,12 +21,12 @@ test('a borrowed view is handed back before the next read overwrites it', (t) =>
     kept = view.toString('latin1');
   });
   assert.equal(calls, 0, 'nothing happens until another read');
-  const second = readProcFile(join(dir, 'b'));
+  const second = readProcFile(join(dir, 'b'), 'status', false);
   assert.equal(calls, 1);
   assert.equal(kept, 'first file\n', 'the keeper saw the first bytes intact');
   assert.equal(second.toString('latin1'), 'SECOND FILE, LONGER\n');
   assert.notEqual(view.toString('latin1'), 'first file\n', 'the old view now shows the new read');
 
-  readProcFile(join(dir, 'a'));
+  readProcFile(join(dir, 'a'), 'status', false);
   assert.equal(calls, 1, 'a keeper is told once');
 });
