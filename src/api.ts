@@ -243,8 +243,8 @@ export function procRlimit(
   }
 }
 
-/** The names procAsDict() knows. */
-export const AS_DICT_ATTRS = ['umask', 'groups', 'sigmasks', 'pgid', 'sid'] as const;
+/** The names procAsDict() knows; frozen, since procAsDict() reads all of them when `attrs` is omitted. */
+export const AS_DICT_ATTRS = Object.freeze(['umask', 'groups', 'sigmasks', 'pgid', 'sid'] as const);
 export type AsDictAttr = (typeof AS_DICT_ATTRS)[number];
 
 /** What procAsDict() returns for each attribute. */

@@ -1,7 +1,7 @@
 // Capabilities as data: which function each platform's kernel can serve. The
 // runtime (ENOTSUP), the README table and a contract test all read this table.
 
-export const FUNCTIONS = [
+export const FUNCTIONS = Object.freeze([
   'procGetUmask',
   'procGetgroups',
   'procRlimit',
@@ -10,12 +10,21 @@ export const FUNCTIONS = [
   'procGetsid',
   'procGetSigmasks',
   'processIdentity',
-] as const;
+] as const);
 
 export type FunctionName = (typeof FUNCTIONS)[number];
 export type Availability = Readonly<Record<FunctionName, boolean>>;
 
-export const PLATFORMS = ['linux', 'darwin', 'freebsd', 'openbsd', 'netbsd', 'dragonfly', 'sunos', 'other'] as const;
+export const PLATFORMS = Object.freeze([
+  'linux',
+  'darwin',
+  'freebsd',
+  'openbsd',
+  'netbsd',
+  'dragonfly',
+  'sunos',
+  'other',
+] as const);
 export type PlatformId = (typeof PLATFORMS)[number];
 
 /** Display names, for messages and the README. */
@@ -30,15 +39,17 @@ export const PLATFORM_NAMES: Readonly<Record<PlatformId, string>> = {
   other: 'Windows and other platforms',
 };
 
+// Rows are frozen: `availability` hands the row itself to callers, and a
+// write to it must not change what the library does for everyone.
 function row(on: readonly FunctionName[]): Availability {
   const out = {} as Record<FunctionName, boolean>;
   for (const fn of FUNCTIONS) out[fn] = on.includes(fn);
-  return out;
+  return Object.freeze(out);
 }
 
 // What each kernel exposes for another process (see docs/platforms.md for the
 // mechanism behind each tick).
-export const AVAILABILITY: Readonly<Record<PlatformId, Availability>> = {
+export const AVAILABILITY: Readonly<Record<PlatformId, Availability>> = Object.freeze({
   linux: row(FUNCTIONS),
   darwin: row(['procGetgroups', 'procGetpgid', 'procGetsid', 'procGetSigmasks', 'processIdentity']),
   freebsd: row(FUNCTIONS),
@@ -55,7 +66,7 @@ export const AVAILABILITY: Readonly<Record<PlatformId, Availability>> = {
   dragonfly: row(['procGetgroups', 'procGetrlimit', 'procGetpgid', 'procGetsid', 'processIdentity']),
   sunos: row(['procGetgroups', 'procGetpgid', 'procGetsid', 'processIdentity']),
   other: row([]),
-};
+});
 
 /** Footnotes the README prints under the table. */
 export const NOTES: Readonly<Partial<Record<PlatformId, Partial<Record<FunctionName, string>>>>> = {

@@ -143,7 +143,13 @@ function toRlim(value: unknown, name: string, rlimInfinity: bigint): bigint {
     if (!Number.isInteger(value)) {
       throw outOfRange(`The value of "${name}" is out of range. It must be an integer. Received ${value}`);
     }
-    return checkFinite(BigInt(value), name, rlimInfinity);
+    const exact = BigInt(value);
+    // The number form of the largest finite limits: a value read as a number
+    // (2**64 for anything from 2**64 - 1024 up) writes back as the largest
+    // finite value, so get → set works for every limit the kernel can hold.
+    const max = maxFinite(rlimInfinity);
+    if (exact > max && value === Number(max)) return max;
+    return checkFinite(exact, name, rlimInfinity);
   }
   if (typeof value === 'bigint') {
     if (value < 0n || value === rlimInfinity) return rlimInfinity;
@@ -156,11 +162,16 @@ function toRlim(value: unknown, name: string, rlimInfinity: bigint): bigint {
 // values (illumos reserves the top three), and inside 64 bits.
 function checkFinite(value: bigint, name: string, rlimInfinity: bigint): bigint {
   if (value < rlimInfinity && value < MAX_RLIM) return value;
-  const max = rlimInfinity < MAX_RLIM ? rlimInfinity - 1n : MAX_RLIM - 1n;
+  const max = maxFinite(rlimInfinity);
   if (value > max) {
     throw outOfRange(`The value of "${name}" is out of range. It must be <= ${max}. Received ${value}`);
   }
   return value;
+}
+
+// The largest finite limit: below RLIM_INFINITY and inside 64 bits.
+function maxFinite(rlimInfinity: bigint): bigint {
+  return rlimInfinity < MAX_RLIM ? rlimInfinity - 1n : MAX_RLIM - 1n;
 }
 
 // Unlimited sorts above every finite value even where RLIM_INFINITY is not the

@@ -92,11 +92,15 @@ export function holdProcess(view: ProcfsView, pid: number): ProcessHold {
     dir: pinned,
     alive() {
       if (!open) return false;
+      // Once the process is reaped, lookups in its directory fail with
+      // ENOENT (proc_pident_lookup() finds no task). Any other failure is
+      // about the file, not the process (a tree whose stat is a symlink loop).
       try {
         accessSync(`${pinned}/stat`);
         return true;
-      } catch {
-        return false;
+      } catch (err) {
+        const code = errorCode(err);
+        return code !== 'ENOENT' && code !== 'ESRCH';
       }
     },
     release() {

@@ -32,10 +32,13 @@ const STATES = 'RSDTtXxZPIKW';
 /** The most digits a field prints: 20 for an unsigned 64-bit value. */
 const MAX_DIGITS = 20;
 const MAX_U32 = 0xffffffff;
+/** The longest command name proc_task_name() prints: its 64-byte buffer for workqueue workers (TASK_COMM_LEN is 16). */
+const MAX_COMM = 64;
 
 export function parseStat(buf: Buffer): StatFields {
   const close = buf.lastIndexOf(RPAREN);
-  if (close < 0 || buf[close + 1] !== SPACE || !startsWithPid(buf)) throw malformed('stat', 'comm');
+  const open = startOfComm(buf);
+  if (open < 0 || close < open || close - open > MAX_COMM || buf[close + 1] !== SPACE) throw malformed('stat', 'comm');
   const state = buf[close + 2];
   if (state === undefined || !STATES.includes(String.fromCharCode(state))) throw malformed('stat', 'state');
   // The line ends in its newline, and there is only one line.
@@ -74,11 +77,11 @@ export function parseStat(buf: Buffer): StatFields {
   return { state: String.fromCharCode(state), pgid, sid, flags, threads, startTicks };
 }
 
-// The line starts with the task's PID and " (".
-function startsWithPid(buf: Buffer): boolean {
+// Where the command name starts: the line starts with the task's PID and " (".
+function startOfComm(buf: Buffer): number {
   let i = 0;
   while (i < buf.length && buf[i]! >= ZERO && buf[i]! <= ZERO + 9) i++;
-  return i > 0 && i <= 7 && buf[0] !== ZERO && buf[i] === SPACE && buf[i + 1] === 0x28;
+  return i > 0 && i <= 7 && buf[0] !== ZERO && buf[i] === SPACE && buf[i + 1] === 0x28 ? i + 2 : -1;
 }
 
 // pgid and sid: a PID, 0 for one outside the tree's namespace, or -1 while
