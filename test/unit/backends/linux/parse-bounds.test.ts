@@ -201,7 +201,10 @@ test('limits: values up to RLIM_INFINITY - 1 as numbers, unlimited as the word',
 test('limits: a short line never borrows the next line, and each line has its unit', () => {
   const short = `${'Max open files'.padEnd(25)} 1024\n${limitsLine(8, '65536', '65536')}`;
   assert.throws(() => parseLimits(buf(HEADER + short), 7, INF), EBADMSG);
-  assert.throws(() => parseLimits(buf(HEADER + limitsLine(7, '1', '2').replace('files     \n', 'bytes     \n')), 7, INF), EBADMSG);
+  assert.throws(
+    () => parseLimits(buf(HEADER + limitsLine(7, '1', '2').replace('files     \n', 'bytes     \n')), 7, INF),
+    EBADMSG,
+  );
   assert.throws(() => parseLimits(buf(HEADER + limitsLine(7, '1', '2').replace('\n', 'x\n')), 7, INF), EBADMSG);
   assert.throws(() => parseLimits(buf(HEADER + limitsLine(7, '1', '2') + limitsLine(7, '3', '4')), 7, INF), EBADMSG);
 });
