@@ -125,3 +125,24 @@ test('reaped PIDs are NoSuchProcess; bad resources and limits are typed errors',
   assert.throws(() => procRlimit(process.pid, 'nofile', [1.5, 2]), { name: 'RangeError' });
   assert.throws(() => procGetrlimit(process.pid, 'nofile', { bigint: 'yes' } as never), { name: 'TypeError' });
 });
+
+test('get → set round-trips every value the kernel can hold, in number form too', async (t) => {
+  // A child whose hard limits are unlimited, so any finite soft limit may be set.
+  const child = await spawnShell('exec sleep 60');
+  t.after(() => child.stop());
+  const top = (1n << 64n) - 2n; // the largest finite rlim_t
+  for (const value of [top, top - 1023n, (1n << 53n) + 1n, 0n]) {
+    procRlimit(child.pid, 'fsize', [value, constants.RLIM_INFINITY_BIGINT], { bigint: true });
+    const read = procGetrlimit(child.pid, 'fsize');
+    assert.deepEqual(procRlimit(child.pid, 'fsize', read), read, `number form of ${value} written back`);
+    const back = procGetrlimit(child.pid, 'fsize', { bigint: true })[0];
+    // Within the number form's precision, and still finite.
+    assert.ok(back < constants.RLIM_INFINITY_BIGINT, `${value} stays finite`);
+    assert.equal(Number(back), Number(value), `${value} round-trips to ${back}`);
+  }
+  assert.equal(limitsLine(child.pid, 'Max file size')[1], 'unlimited');
+  // 2**64 itself, the number form of the largest values, is the largest finite limit; past it is a RangeError.
+  procRlimit(child.pid, 'fsize', [2 ** 64, Infinity]);
+  assert.equal(procGetrlimit(child.pid, 'fsize', { bigint: true })[0], top);
+  assert.throws(() => procRlimit(child.pid, 'fsize', [2 ** 64 * 2, Infinity]), { code: 'ERR_OUT_OF_RANGE' });
+});
