@@ -12,6 +12,8 @@ import { type KoffiLibrary, type KoffiModule, koffi } from '../../ffi/koffi.js';
  * new limit a set passes in, words 4-7 the old limit the kernel writes back.
  */
 export interface RlimitCall {
+  /** The libc function bound: prlimit64 wherever libc has it. */
+  readonly symbol: string;
   readonly words: Uint32Array;
   /** prlimit(pid, resource, NULL, &old): 0 or -1. */
   get(pid: number, resource: number): number;
@@ -99,6 +101,7 @@ function rlimitCall(ffi: KoffiModule, lib: KoffiLibrary): RlimitCall {
       const newAt = base;
       const oldAt = base + 16;
       return {
+        symbol,
         words,
         get: (pid, resource) => prlimit(pid, resource, 0, oldAt),
         set: (pid, resource) => prlimit(pid, resource, newAt, oldAt),
@@ -113,6 +116,7 @@ function rlimitCall(ffi: KoffiModule, lib: KoffiLibrary): RlimitCall {
   const prlimit = lib.func(`int ${symbol}(int pid, int resource, void *new_limit, void *old_limit)`) as unknown;
   const call = prlimit as PrlimitBuffers;
   return {
+    symbol,
     words: new Uint32Array(pair.buffer, pair.byteOffset, RLIMIT_PAIR_BYTES / 4),
     get: (pid, resource) => call(pid, resource, null, oldLimit),
     set: (pid, resource) => call(pid, resource, newLimit, oldLimit),

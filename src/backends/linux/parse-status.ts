@@ -13,7 +13,20 @@ import type { Sigmasks } from '../backend.js';
 import { LINUX_PID_MAX_LIMIT } from './constants.js';
 import { malformed } from './malformed.js';
 
-const key = (text: string): Buffer => Buffer.from(text, 'latin1');
+/**
+ * A line key and where it was last found in kernel text. The offset only says
+ * where to look first: the kernel prints each key once, so wherever the key
+ * is found it is the line, and the answer cannot depend on it. Successive
+ * reads of one process's file put a key at the same offset, and other
+ * processes' near it; a look there costs a few nanoseconds, Buffer#indexOf
+ * several hundred instructions. Other text is always searched from the start.
+ */
+interface Key {
+  readonly bytes: Buffer;
+  last: number;
+}
+
+const key = (text: string): Key => ({ bytes: Buffer.from(text, 'latin1'), last: -1 });
 
 const UMASK = key('\nUmask:\t');
 const GROUPS = key('\nGroups:\t');
@@ -48,11 +61,19 @@ const STATES = 'RSDTtXxZPIKW';
 
 // Just past the key's line start, or -1. In kernel text a key occurs once; in
 // any other text the first occurrence is the line, and a second is EBADMSG.
-function valueStart(buf: Buffer, k: Buffer, kernelText: boolean, name: string): number {
-  const at = buf.indexOf(k);
+function valueStart(buf: Buffer, k: Key, kernelText: boolean, name: string): number {
+  const bytes = k.bytes;
+  if (kernelText) {
+    if (keyAt(buf, bytes, k.last)) return k.last + bytes.length;
+    const at = buf.indexOf(bytes);
+    if (at < 0) return -1;
+    k.last = at;
+    return at + bytes.length;
+  }
+  const at = buf.indexOf(bytes);
   if (at < 0) return -1;
-  if (!kernelText && buf.indexOf(k, at + 1) >= 0) throw malformed('status', `${name} (found twice)`);
-  return at + k.length;
+  if (buf.indexOf(bytes, at + 1) >= 0) throw malformed('status', `${name} (found twice)`);
+  return at + bytes.length;
 }
 
 /** `Umask:` (Linux 4.7+) as a number; undefined when the line is absent. */
@@ -83,12 +104,15 @@ export function parseGroups(buf: Buffer, kernelText = false): number[] | undefin
       if (groups.length === 0 && buf[i + 1] === NL) return groups;
       throw malformed('status', 'Groups');
     }
-    const end = decimalEnd(buf, i, MAX_GID, 'Groups');
+    // One pass per gid: digits in the kernel's form (no leading zero, at most 2**32 - 1).
+    const start = i;
+    let value = 0;
+    for (let c = buf[i]!; c >= ZERO && c <= ZERO + 9 && i - start < 11; c = buf[++i]!) value = value * 10 + (c - ZERO);
+    if (i === start || (buf[start] === ZERO && i > start + 1) || value > MAX_GID) throw malformed('status', 'Groups');
     if (groups.length === NGROUPS_MAX) throw malformed('status', 'Groups (more than NGROUPS_MAX)');
-    groups.push(decimalValue(buf, i, end));
-    if (buf[end] === SPACE) i = end + 1;
-    else if (buf[end] === NL) i = end;
-    else throw malformed('status', 'Groups');
+    groups.push(value);
+    if (buf[i] === SPACE) i++;
+    else if (buf[i] !== NL) throw malformed('status', 'Groups');
   }
   if (i >= buf.length) throw malformed('status', 'Groups');
   return groups;
@@ -176,7 +200,7 @@ export function parseSigset(
   digits = SIGSET_DIGITS,
   kernelText = false,
 ): Set<number> | undefined {
-  const start = valueStart(buf, line, kernelText, line.toString('latin1').trim());
+  const start = valueStart(buf, { bytes: line, last: -1 }, kernelText, line.toString('latin1').trim());
   return start < 0 ? undefined : sigsetAt(buf, start, digits, line);
 }
 
@@ -208,8 +232,8 @@ function hexValue(c: number): number {
 
 // Where a line's value starts: right at `next` when the kernel's order puts
 // the key there (kernel text only), else wherever the key is.
-function nextValue(buf: Buffer, k: Buffer, next: number, kernelText: boolean, name: string): number {
-  if (kernelText && keyAt(buf, k, next)) return next + k.length;
+function nextValue(buf: Buffer, k: Key, next: number, kernelText: boolean, name: string): number {
+  if (kernelText && keyAt(buf, k.bytes, next)) return next + k.bytes.length;
   return valueStart(buf, k, kernelText, name);
 }
 
@@ -245,13 +269,13 @@ export function parseSignalLines(
   const cgtAt = nextValue(buf, SIG_CGT, ignAt + SIGSET_DIGITS, kernelText, 'SigCgt');
   if (cgtAt < 0) return undefined;
   const masks: Sigmasks = {
-    pending: sigsetAt(buf, pndAt, SIGSET_DIGITS, SIG_PND),
-    processPending: sigsetAt(buf, shdAt, SIGSET_DIGITS, SHD_PND),
-    blocked: sigsetAt(buf, blkAt, SIGSET_DIGITS, SIG_BLK),
-    ignored: sigsetAt(buf, ignAt, SIGSET_DIGITS, SIG_IGN),
-    caught: sigsetAt(buf, cgtAt, SIGSET_DIGITS, SIG_CGT),
+    pending: sigsetAt(buf, pndAt, SIGSET_DIGITS, SIG_PND.bytes),
+    processPending: sigsetAt(buf, shdAt, SIGSET_DIGITS, SHD_PND.bytes),
+    blocked: sigsetAt(buf, blkAt, SIGSET_DIGITS, SIG_BLK.bytes),
+    ignored: sigsetAt(buf, ignAt, SIGSET_DIGITS, SIG_IGN.bytes),
+    caught: sigsetAt(buf, cgtAt, SIGSET_DIGITS, SIG_CGT.bytes),
   };
-  return [masks, threadsAbove(buf, pndAt - SIG_PND.length, kernelText)];
+  return [masks, threadsAbove(buf, pndAt - SIG_PND.bytes.length, kernelText)];
 }
 
 // Threads: two line starts above SigPnd:'s "\n" (SigQ: lies between), else
@@ -263,7 +287,8 @@ function threadsAbove(buf: Buffer, pndLine: number, kernelText: boolean): number
     while (hint >= 0 && buf[hint] !== NL) hint--;
     hint--;
     while (hint >= 0 && buf[hint] !== NL) hint--;
-    if (keyAt(buf, THREADS, hint)) return lineDecimal(buf, hint + THREADS.length, LINUX_PID_MAX_LIMIT, 'Threads');
+    if (keyAt(buf, THREADS.bytes, hint))
+      return lineDecimal(buf, hint + THREADS.bytes.length, LINUX_PID_MAX_LIMIT, 'Threads');
   }
   return parseThreads(buf, kernelText);
 }
