@@ -143,13 +143,7 @@ function toRlim(value: unknown, name: string, rlimInfinity: bigint): bigint {
     if (!Number.isInteger(value)) {
       throw outOfRange(`The value of "${name}" is out of range. It must be an integer. Received ${value}`);
     }
-    const exact = BigInt(value);
-    // The number form of the largest finite limits: a value read as a number
-    // (2**64 for anything from 2**64 - 1024 up) writes back as the largest
-    // finite value, so get → set works for every limit the kernel can hold.
-    const max = maxFinite(rlimInfinity);
-    if (exact > max && value === Number(max)) return max;
-    return checkFinite(exact, name, rlimInfinity);
+    return checkFinite(BigInt(value), name, rlimInfinity);
   }
   if (typeof value === 'bigint') {
     if (value < 0n || value === rlimInfinity) return rlimInfinity;
@@ -202,9 +196,22 @@ function toNumber(value: bigint, rlimInfinity: bigint): number {
   if (value === lastBig[1]) return lastNumber[1];
   // Values above 2**53 round to the nearest double, as fs.statSync does for sizes;
   // { bigint: true } gives them exactly.
-  const number = value === rlimInfinity ? Infinity : Number(value);
+  const number = value === rlimInfinity ? Infinity : finiteNumber(Number(value));
   lastBig[older] = value;
   lastNumber[older] = number;
   older ^= 1;
   return number;
+}
+
+/** The largest double below 2**64: 2**64 - 2048. */
+export const MAX_NUMBER_LIMIT = 18446744073709549568;
+
+/**
+ * A finite limit in number form. The largest finite values (2**64 - 1024 and
+ * up) round to 2**64, which is past the range and cannot be written back;
+ * they read as the largest double below it instead, so every limit read can
+ * be passed to a setter as it is.
+ */
+export function finiteNumber(rounded: number): number {
+  return rounded >= 2 ** 64 ? MAX_NUMBER_LIMIT : rounded;
 }

@@ -108,9 +108,6 @@ function modelLimit(value: unknown): bigint | Verdict {
     if (Number.isNaN(value)) return RANGE;
     if (value === Infinity || value < 0) return INF;
     if (!Number.isInteger(value)) return RANGE;
-    // 2**64 is how every value from 2**64 - 1024 to the largest finite limit
-    // reads in number form: it writes back as that largest finite limit.
-    if (value === 2 ** 64) return INF - 1n;
     const big = BigInt(value);
     return big > INF - 1n ? RANGE : big;
   }

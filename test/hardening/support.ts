@@ -1,7 +1,7 @@
 // Shared plumbing of the hardening tests: the built library's path, the C
 // helper, and running a helper node script ("agent") under a command prefix
 // (unshare, setpriv, prlimit, strace) that reports one JSON line.
-import { spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -129,3 +129,13 @@ export function outcome(fn: () => unknown): Outcome {
 /** The names of the signals' numbers the tests use. */
 export const SIGUSR1 = 10;
 export const SIGUSR2 = 12;
+
+/** Kills a child with SIGKILL and waits until it has exited (and been reaped). */
+export async function stop(child: ChildProcess): Promise<void> {
+  const done = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  child.kill('SIGKILL');
+  await done;
+}

@@ -7,7 +7,7 @@
 //         | {"scenario": "coincidence", "hostPid": n}
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
-import { DIST, outcome } from '../support.js';
+import { DIST, outcome, stop } from '../support.js';
 
 type Lib = typeof import('../../../src/index.js');
 const lib = require(DIST) as Lib;
@@ -23,19 +23,6 @@ const facts: Record<string, unknown> = {};
 
 function check(what: string, ok: boolean): void {
   if (!ok) wrong.push(what);
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const done = exited(child);
-  child.kill('SIGKILL');
-  await done;
 }
 
 // A detached `sh -c script` given the PID `pid` of this namespace (ns_last_pid),

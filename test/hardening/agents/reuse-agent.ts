@@ -7,9 +7,9 @@
 // wrong answers. Argument: {"cycles": n, "handles": n, "fallbackCycles": n}:
 // fallback cycles run with the descriptor budget used up, so the old handle
 // holds A by start time only, and B starts a few clock ticks after A.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { openSync, closeSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { DIST } from '../support.js';
+import { DIST, stop } from '../support.js';
 
 type Lib = typeof import('../../../src/index.js');
 const lib = require(DIST) as Lib;
@@ -29,19 +29,6 @@ function startTicks(pid: number): string {
 
 function limitsText(pid: number): string {
   return readFileSync(`/proc/${pid}/limits`, 'latin1');
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once('exit', () => resolve());
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const done = exited(child);
-  child.kill('SIGKILL');
-  await done;
 }
 
 /** A call on the stale handle must throw NoSuchProcess; anything else is wrong. */
