@@ -25,8 +25,7 @@ export function translate(err: unknown, pid: number, backend: Backend, fn: strin
   if (err instanceof PsutilError) return err;
   if (err instanceof FfiUnavailable) {
     // Out of descriptors while loading koffi: that errno, not "unsupported".
-    const code = err.transient ? transientCode(err) : 'ENOTSUP';
-    return systemError(code, fn, { detail: err.message, cause: err });
+    return systemError(err.transientCode ?? 'ENOTSUP', fn, { detail: err.message, cause: err });
   }
   const code = errorCode(err);
   if (code === undefined) return err instanceof Error ? err : new Error(String(err));
@@ -65,14 +64,4 @@ export function translate(err: unknown, pid: number, backend: Backend, fn: strin
     ...(typeof raw.detail === 'string' ? { detail: raw.detail } : {}),
     cause: err,
   });
-}
-
-// The errno code behind a transient load failure (EMFILE when only the text says it).
-function transientCode(err: FfiUnavailable): string {
-  for (let e: unknown = err.cause, depth = 0; typeof e === 'object' && e !== null && depth < 8; depth++) {
-    const code = errorCode(e);
-    if (code !== undefined && /^E[A-Z]+$/.test(code)) return code;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return 'EMFILE';
 }

@@ -156,16 +156,11 @@ function toRlim(value: unknown, name: string, rlimInfinity: bigint): bigint {
 // values (illumos reserves the top three), and inside 64 bits.
 function checkFinite(value: bigint, name: string, rlimInfinity: bigint): bigint {
   if (value < rlimInfinity && value < MAX_RLIM) return value;
-  const max = maxFinite(rlimInfinity);
+  const max = rlimInfinity < MAX_RLIM ? rlimInfinity - 1n : MAX_RLIM - 1n;
   if (value > max) {
     throw outOfRange(`The value of "${name}" is out of range. It must be <= ${max}. Received ${value}`);
   }
   return value;
-}
-
-// The largest finite limit: below RLIM_INFINITY and inside 64 bits.
-function maxFinite(rlimInfinity: bigint): bigint {
-  return rlimInfinity < MAX_RLIM ? rlimInfinity - 1n : MAX_RLIM - 1n;
 }
 
 // Unlimited sorts above every finite value even where RLIM_INFINITY is not the
@@ -204,7 +199,7 @@ function toNumber(value: bigint, rlimInfinity: bigint): number {
 }
 
 /** The largest double below 2**64: 2**64 - 2048. */
-export const MAX_NUMBER_LIMIT = 18446744073709549568;
+const MAX_NUMBER_LIMIT = 18446744073709549568;
 
 /**
  * A finite limit in number form. The largest finite values (2**64 - 1024 and

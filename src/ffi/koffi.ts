@@ -12,17 +12,18 @@ let failure: Error | undefined;
 
 /**
  * Thrown when a feature needs a system call and koffi cannot be loaded here.
- * `transient` is true when the cause will pass (no descriptor or memory free
- * at that moment): the load is tried again on the next call.
+ * `transientCode` is the errno code of a cause that will pass (no descriptor
+ * or memory free at that moment: 'EMFILE', ...): the load is tried again on
+ * the next call, and the call fails with that code rather than ENOTSUP.
  */
 export class FfiUnavailable extends Error {
   override name = 'FfiUnavailable';
   readonly code = 'ENOTSUP';
-  readonly transient: boolean;
+  readonly transientCode: string | undefined;
 
-  constructor(message: string, options: { cause?: unknown; transient?: boolean } = {}) {
+  constructor(message: string, options: { cause?: unknown; transientCode?: string | undefined } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.transient = options.transient ?? false;
+    this.transientCode = options.transientCode;
   }
 }
 
@@ -34,31 +35,38 @@ export function koffi(): KoffiModule {
     loaded = require('koffi') as KoffiModule;
     return loaded;
   } catch (cause) {
-    const transient = isTransient(cause);
     const err = new FfiUnavailable(`the FFI library koffi could not be loaded (${firstLine(cause)})`, {
       cause,
-      transient,
+      transientCode: transientCode(cause),
     });
     // A missing or foreign binary stays missing; a full descriptor table does not.
-    if (!transient) failure = err;
+    if (err.transientCode === undefined) failure = err;
     throw err;
   }
 }
 
 // Out of descriptors or memory while loading: require() reports the errno
-// code of the file it could not open, dlopen(3) only the strerror text.
+// code of the file it could not open, dlopen(3) only the strerror(3) text
+// (ENFILE's text begins like EMFILE's, so it is looked for first).
 const TRANSIENT_CODES = new Set(['EMFILE', 'ENFILE', 'ENOMEM', 'EAGAIN']);
-const TRANSIENT_TEXT = /too many open files|cannot allocate memory|resource temporarily unavailable/i;
+const TRANSIENT_TEXTS: readonly [RegExp, string][] = [
+  [/too many open files in system/i, 'ENFILE'],
+  [/too many open files/i, 'EMFILE'],
+  [/cannot allocate memory/i, 'ENOMEM'],
+  [/resource temporarily unavailable/i, 'EAGAIN'],
+];
 
-/** Whether a load failure (or any error in its cause chain) is one that passes. */
-export function isTransient(err: unknown): boolean {
+/** The errno code of a load failure that passes (in the error or its cause chain), else undefined. */
+export function transientCode(err: unknown): string | undefined {
   for (let e = err, depth = 0; typeof e === 'object' && e !== null && depth < 8; depth++) {
     const { code, message, cause } = e as { code?: unknown; message?: unknown; cause?: unknown };
-    if (typeof code === 'string' && TRANSIENT_CODES.has(code)) return true;
-    if (typeof message === 'string' && TRANSIENT_TEXT.test(message)) return true;
+    if (typeof code === 'string' && TRANSIENT_CODES.has(code)) return code;
+    if (typeof message === 'string') {
+      for (const [text, textCode] of TRANSIENT_TEXTS) if (text.test(message)) return textCode;
+    }
     e = cause;
   }
-  return false;
+  return undefined;
 }
 
 function firstLine(cause: unknown): string {
@@ -93,17 +101,17 @@ export function lastErrno(): number {
 export function loadLibrary(paths: readonly string[], platform: string): KoffiLibrary {
   const ffi = koffi();
   const reasons: string[] = [];
-  let transient = false;
+  let transient: string | undefined;
   for (const path of paths) {
     try {
       return ffi.load(path);
     } catch (cause) {
-      transient ||= isTransient(cause);
+      transient ??= transientCode(cause);
       reasons.push(`${path}: ${firstLine(cause)}`);
     }
   }
   throw new FfiUnavailable(
     `the ${platform} C library could not be loaded (${reasons.length > 0 ? reasons.join('; ') : 'no candidate found'})`,
-    { transient },
+    { transientCode: transient },
   );
 }

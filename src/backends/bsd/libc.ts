@@ -45,7 +45,7 @@ export function bsdLibc(spec: LibcSpec): BsdLibc {
     return libc;
   } catch (err) {
     // A transient failure (no descriptor free while loading) is tried again next time.
-    if (err instanceof FfiUnavailable && !err.transient) failed.set(spec, err);
+    if (err instanceof FfiUnavailable && err.transientCode === undefined) failed.set(spec, err);
     throw err;
   }
 }

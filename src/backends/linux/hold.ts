@@ -3,7 +3,7 @@
 // through the descriptor reach that process or fail once it has been reaped:
 // exact even when a new process takes the PID within the same clock tick,
 // where start times cannot tell the two apart.
-import { closeSync, fstatSync, openSync, statSync, accessSync, constants as fsConstants } from 'node:fs';
+import { accessSync, closeSync, constants as fsConstants, fstatSync, openSync, statSync } from 'node:fs';
 import type { ProcessHold } from '../backend.js';
 import { errorCode } from '../../os-error.js';
 import type { ProcfsView } from '../../procfs-path.js';
@@ -51,13 +51,17 @@ function soft(refresh: boolean): number {
   return softLimit;
 }
 
+// A rule that fails against the soft limit as last read is asked again with it read anew.
+function allowed(rule: (soft: number) => boolean): boolean {
+  return rule(soft(false)) || rule(soft(true));
+}
+
 function underThreadBudget(): boolean {
-  return heldDescriptors < Math.floor(soft(false) / 4) || heldDescriptors < Math.floor(soft(true) / 4);
+  return allowed((s) => heldDescriptors < Math.floor(s / 4));
 }
 
 function belowTopQuarter(fd: number): boolean {
-  const limit = (s: number): number => s - Math.floor(s / 4);
-  return fd < limit(soft(false)) || fd < limit(soft(true));
+  return allowed((s) => fd < s - Math.floor(s / 4));
 }
 
 /** Holds `pid` as `view` shows it: by descriptor, or by start time past the budget. */

@@ -7,11 +7,10 @@ import { type OneshotCache, entriesOf, oneshotCache } from '../../oneshot.js';
 import { OsError, errorCode } from '../../os-error.js';
 import type { ProcfsView } from '../../procfs-path.js';
 import { type BigLimits, type Limits, toNumberLimits } from '../../limits.js';
-import { FfiUnavailable } from '../../ffi/koffi.js';
 import type { Backend, ProcessState, Sigmasks, Target } from '../backend.js';
 import { LINUX_PID_MAX_LIMIT, LINUX_RLIMITS, LINUX_RLIM_INFINITY, PF_EXITING } from './constants.js';
 import { holdProcess } from './hold.js';
-import { type LinuxLibc, linuxLibc } from './libc.js';
+import { type LinuxLibc, linuxLibc, linuxLibcIfAvailable } from './libc.js';
 import { malformed } from './malformed.js';
 import { parseLimits } from './parse-limits.js';
 import { parseStat } from './parse-stat.js';
@@ -145,28 +144,12 @@ function confirmAlive(t: Target, syscall: string): void {
   if (t.alive !== undefined && !t.alive()) throw new OsError('ESRCH', syscall, { state: 'gone' });
 }
 
-let libc: LinuxLibc | null | undefined;
-
 // The libc binding, or undefined when reads must come from procfs: a tree
 // that is not proven to show our own PID namespace (the target's view, fixed
 // when its handle was made), or no koffi on this machine. Small enough to
 // inline; binding (with its try) is out of line.
 function syscalls(t: Target): LinuxLibc | undefined {
-  if (!factsOf(t.view).ownNamespace) return undefined;
-  return libc === undefined ? bindLibc() : (libc ?? undefined);
-}
-
-function bindLibc(): LinuxLibc | undefined {
-  try {
-    libc = linuxLibc();
-  } catch (err) {
-    if (!(err instanceof FfiUnavailable)) throw err;
-    // No descriptor free right now: procfs answers this time, and the
-    // binding is tried again on the next call.
-    if (err.transient) return undefined;
-    libc = null;
-  }
-  return libc ?? undefined;
+  return factsOf(t.view).ownNamespace ? linuxLibcIfAvailable() : undefined;
 }
 
 // getpgid(2) or getsid(2), without a closure per call; /proc/PID/stat answers
@@ -346,7 +329,7 @@ function setterLibc(t: Target): LinuxLibc {
     });
   }
   // In our namespace: the binding, or FfiUnavailable from binding it.
-  return libc ?? linuxLibc();
+  return linuxLibc();
 }
 
 // prlimit(2) with the new limits already in the words; the words holding the old ones.

@@ -3,7 +3,7 @@
 // The koffi function handles are handed out as they are, without wrapper
 // closures: every call costs a few hundred nanoseconds and a wrapper is
 // measurable at that scale (issue 4).
-import { type KoffiLibrary, type KoffiModule, koffi } from '../../ffi/koffi.js';
+import { FfiUnavailable, type KoffiLibrary, type KoffiModule, koffi } from '../../ffi/koffi.js';
 
 /**
  * prlimit(2) on one fixed pair of struct rlimit64 { rlim64_t rlim_cur, rlim_max; }
@@ -40,6 +40,24 @@ export const O_CLOEXEC = 0o2000000;
 const RLIMIT_PAIR_BYTES = 32;
 
 let bound: LinuxLibc | undefined;
+// Set once koffi is known not to load here (a transient failure leaves it unset).
+let unavailable = false;
+
+/**
+ * The binding, or undefined when koffi cannot be loaded here. A failure that
+ * passes (no descriptor free while loading) is tried again on the next call;
+ * any other is remembered.
+ */
+export function linuxLibcIfAvailable(): LinuxLibc | undefined {
+  if (bound !== undefined || unavailable) return bound;
+  try {
+    return linuxLibc();
+  } catch (err) {
+    if (!(err instanceof FfiUnavailable)) throw err;
+    if (err.transientCode === undefined) unavailable = true;
+    return undefined;
+  }
+}
 
 /** Binds the calls on first use; throws FfiUnavailable when koffi cannot load. */
 export function linuxLibc(): LinuxLibc {

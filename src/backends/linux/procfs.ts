@@ -24,9 +24,9 @@
 // code), so until some system call has needed it, node:fs does the same work.
 import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { FfiUnavailable, koffiLoaded } from '../../ffi/koffi.js';
+import { koffiLoaded } from '../../ffi/koffi.js';
 import { OsError } from '../../os-error.js';
-import { type LinuxLibc, O_CLOEXEC, linuxLibc } from './libc.js';
+import { type LinuxLibc, O_CLOEXEC, linuxLibcIfAvailable } from './libc.js';
 
 /** The procfs files the backend reads, by what they hold. */
 export type ProcFileKind = 'status' | 'stat' | 'limits';
@@ -85,23 +85,6 @@ export const procfsCounters = { opens: 0, bufferBytes: USUAL_BYTES };
 
 const EINTR = 4;
 
-let libc: LinuxLibc | null | undefined;
-
-function boundLibc(): LinuxLibc | null {
-  if (libc === undefined) {
-    if (!koffiLoaded()) return null;
-    try {
-      libc = linuxLibc();
-    } catch (err) {
-      if (!(err instanceof FfiUnavailable)) throw err;
-      // A transient failure (no descriptor free while binding) is tried again next time.
-      if (err.transient) return null;
-      libc = null;
-    }
-  }
-  return libc;
-}
-
 /**
  * Reads a whole procfs file of the given kind. The kernel builds status,
  * stat and limits in one pass (seq_file), so one read that does not fill the
@@ -116,9 +99,9 @@ export function readProcFile(path: string, kind: ProcFileKind, kernelTree: boole
     buffer = usual;
     procfsCounters.bufferBytes = USUAL_BYTES;
   }
-  const c = boundLibc();
+  const c = koffiLoaded() ? linuxLibcIfAvailable() : undefined;
   // A NUL would cut the C string short; node:fs rejects such a path itself.
-  const io = c === null || path.includes('\0') ? fsIo : libcIo(c);
+  const io = c === undefined || path.includes('\0') ? fsIo : libcIo(c);
   const limit = MAX_BYTES[kind] + 1;
   for (;;) {
     const size = Math.min(buffer.length, limit);

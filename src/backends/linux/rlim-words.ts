@@ -3,10 +3,9 @@
 // RLIM_INFINITY is all ones (include/uapi/asm-generic/resource.h), unlimited
 // as Infinity in number form.
 import { endianness } from 'node:os';
-import { MAX_NUMBER_LIMIT } from '../../limits.js';
+import { finiteNumber } from '../../limits.js';
 
 const TWO_32 = 4294967296;
-const TWO_64 = 2 ** 64;
 const ALL_ONES = 0xffffffff;
 
 /** Index of the low word within a value's pair: native byte order. */
@@ -21,9 +20,7 @@ export function wordsToNumber(words: Uint32Array, at: number): number {
   const lo = words[at + LOW]!;
   const hi = words[at + 1 - LOW]!;
   if (hi === ALL_ONES && lo === ALL_ONES) return Infinity;
-  // The top values round to 2**64, which no setter takes: see finiteNumber().
-  const value = hi * TWO_32 + lo;
-  return value >= TWO_64 ? MAX_NUMBER_LIMIT : value;
+  return finiteNumber(hi * TWO_32 + lo);
 }
 
 /** Writes a safe integer, or Infinity for RLIM_INFINITY, at words[at], words[at + 1]. */
