@@ -112,8 +112,11 @@ function trueLimits(pid: number, resource: number): [bigint, bigint] {
   return [value(soft), value(hard)];
 }
 
+// The number form: RLIM_INFINITY is Infinity; a finite value that rounds up to 2**64
+// (which a setter would refuse) reads as the largest double below it, 2**64 - 2048.
 function limitsAs(limits: [bigint, bigint], bigint: boolean): unknown {
-  return bigint ? limits : limits.map((v) => (v === INF ? Infinity : Number(v)));
+  if (bigint) return limits;
+  return limits.map((v) => (v === INF ? Infinity : Number(v) >= 2 ** 64 ? 2 ** 64 - 2048 : Number(v)));
 }
 
 // ---- Generated values ------------------------------------------------------------
