@@ -1,19 +1,19 @@
 // The public functions: validate the arguments, pick the target, delegate to
 // this platform's backend, and translate any failure in one place.
-import type { Availability, FunctionName } from './availability.js';
+import type { FunctionName } from './availability.js';
 import type { Backend, Sigmasks, Target } from './backends/backend.js';
-import { translate } from './errno.js';
-import { AccessDenied, NoSuchProcess, ZombieProcess, notSupported } from './errors.js';
+import { AccessDenied, NoSuchProcess, ZombieProcess, invalidArgType, notSupported, outOfRange } from './errors.js';
 import { heldTarget } from './hold-target.js';
+import { toPublicError } from './public-error.js';
 import {
   type BigLimits,
   type LimitValue,
   type Limits,
+  type NewLimits,
   exactNumberLimits,
   normalizePair,
   readLimitPair,
   resolveResource,
-  toNumberLimits,
 } from './limits.js';
 import { runOneshot, runOneshotSync } from './oneshot.js';
 import { getBackend } from './platform.js';
@@ -21,10 +21,8 @@ import { currentProcfsView } from './procfs-path.js';
 import {
   type ProcLike,
   type ResolvedProc,
-  invalidArgType,
   hasOwnOption,
   isArray,
-  outOfRange,
   readArray,
   readOption,
   resolveProc,
@@ -45,8 +43,8 @@ export interface RlimitOptions {
   bigint?: boolean;
 }
 
-// One call's target, with what the facade needs around it: one object, so a
-// call allocates one (issue 4). The backend sees it as a Target.
+// One call's target, with what the facade needs around it, in one object:
+// the only allocation of a call's own. The backend sees it as a Target.
 interface Call extends Target {
   readonly backend: Backend;
   /** The caller's own liveness check (an object's isRunning), asked before a write. */
@@ -56,10 +54,8 @@ interface Call extends Target {
 // Validation of `proc` and availability; no OS call. A Process is found by
 // identity and reads through its pinned target; anything else is validated
 // once, so a getter is never read twice and can never name two processes.
-//
-// `available` is the backend's availability of fn, read by the caller as a
-// named property: looked up here by a variable name it would be a
-// megamorphic keyed load once several functions are in use (issue 4).
+// `available` says whether the backend has the function's operations; the
+// caller then calls them (the `!` after each is this check).
 function prepare(backend: Backend, available: boolean, fn: FunctionName, proc: unknown): Call {
   // A plain integer PID, the common case: nothing to look up or resolve.
   if (typeof proc === 'number' && Number.isInteger(proc)) {
@@ -102,16 +98,16 @@ function checkRange(call: Call): void {
 
 // Each function catches for itself (no closure per call); the error becomes public here.
 function fail(err: unknown, call: Call, fn: FunctionName): Error {
-  return translate(err, call.pid, call.backend, fn, call.view);
+  return toPublicError(err, call.pid, call.backend, fn, call.view);
 }
 
 /** The process's umask, read without changing it. */
 export function procGetUmask(proc: ProcLike): number {
   const backend = getBackend();
-  const call = prepare(backend, backend.availability.procGetUmask, 'procGetUmask', proc);
+  const call = prepare(backend, backend.getUmask !== undefined, 'procGetUmask', proc);
   checkRange(call);
   try {
-    return call.backend.getUmask(call);
+    return backend.getUmask!(call);
   } catch (err) {
     throw fail(err, call, 'procGetUmask');
   }
@@ -120,10 +116,10 @@ export function procGetUmask(proc: ProcLike): number {
 /** The process's supplementary groups, in the kernel's order. */
 export function procGetgroups(proc: ProcLike): number[] {
   const backend = getBackend();
-  const call = prepare(backend, backend.availability.procGetgroups, 'procGetgroups', proc);
+  const call = prepare(backend, backend.getGroups !== undefined, 'procGetgroups', proc);
   checkRange(call);
   try {
-    return call.backend.getGroups(call);
+    return backend.getGroups!(call);
   } catch (err) {
     throw fail(err, call, 'procGetgroups');
   }
@@ -132,10 +128,10 @@ export function procGetgroups(proc: ProcLike): number[] {
 /** The process group ID. */
 export function procGetpgid(proc: ProcLike): number {
   const backend = getBackend();
-  const call = prepare(backend, backend.availability.procGetpgid, 'procGetpgid', proc);
+  const call = prepare(backend, backend.getPgid !== undefined, 'procGetpgid', proc);
   checkRange(call);
   try {
-    return call.backend.getPgid(call);
+    return backend.getPgid!(call);
   } catch (err) {
     throw fail(err, call, 'procGetpgid');
   }
@@ -144,10 +140,10 @@ export function procGetpgid(proc: ProcLike): number {
 /** The session ID. */
 export function procGetsid(proc: ProcLike): number {
   const backend = getBackend();
-  const call = prepare(backend, backend.availability.procGetsid, 'procGetsid', proc);
+  const call = prepare(backend, backend.getSid !== undefined, 'procGetsid', proc);
   checkRange(call);
   try {
-    return call.backend.getSid(call);
+    return backend.getSid!(call);
   } catch (err) {
     throw fail(err, call, 'procGetsid');
   }
@@ -156,10 +152,10 @@ export function procGetsid(proc: ProcLike): number {
 /** Pending, blocked, ignored and caught signals, and signals pending for the whole process. */
 export function procGetSigmasks(proc: ProcLike): Sigmasks {
   const backend = getBackend();
-  const call = prepare(backend, backend.availability.procGetSigmasks, 'procGetSigmasks', proc);
+  const call = prepare(backend, backend.getSigmasks !== undefined, 'procGetSigmasks', proc);
   checkRange(call);
   try {
-    return call.backend.getSigmasks(call);
+    return backend.getSigmasks!(call);
   } catch (err) {
     throw fail(err, call, 'procGetSigmasks');
   }
@@ -171,14 +167,12 @@ export function procGetrlimit(proc: ProcLike, resource: Resource, options: { big
 export function procGetrlimit(proc: ProcLike, resource: Resource, options?: RlimitOptions): Limits | BigLimits;
 export function procGetrlimit(proc: ProcLike, resource: Resource, options?: RlimitOptions): Limits | BigLimits {
   const backend = getBackend();
-  const call = prepare(backend, backend.availability.procGetrlimit, 'procGetrlimit', proc);
+  const call = prepare(backend, backend.getRlimit !== undefined, 'procGetrlimit', proc);
   const res = resolveResource(resource, backend.rlimits);
   const bigint = bigintOption(options);
   checkRange(call);
   try {
-    if (!bigint && backend.numberLimits !== undefined) return backend.numberLimits.get(call, res);
-    const raw = backend.getRlimit(call, res);
-    return bigint ? raw : toNumberLimits(raw, backend.rlimInfinity);
+    return backend.getRlimit!(call, res, bigint);
   } catch (err) {
     throw fail(err, call, 'procGetrlimit');
   }
@@ -213,31 +207,26 @@ export function procRlimit(
   options?: RlimitOptions,
 ): Limits | BigLimits {
   const backend = getBackend();
-  const call = prepare(backend, backend.availability.procRlimit, 'procRlimit', proc);
+  const call = prepare(backend, backend.getRlimit !== undefined && backend.setRlimit !== undefined, 'procRlimit', proc);
   const res = resolveResource(resource, backend.rlimits);
   const bigint = bigintOption(options);
-  const numbers = !bigint && backend.numberLimits !== undefined ? backend.numberLimits : undefined;
   if (newLimits === undefined || newLimits === null) {
     checkRange(call);
     try {
-      if (numbers !== undefined) return numbers.get(call, res);
-      const raw = backend.getRlimit(call, res);
-      return bigint ? raw : toNumberLimits(raw, backend.rlimInfinity);
+      return backend.getRlimit!(call, res, bigint);
     } catch (err) {
       throw fail(err, call, 'procRlimit');
     }
   }
   const pair = readLimitPair(newLimits);
-  const exact = numbers !== undefined ? exactNumberLimits(pair) : undefined;
-  const limits = exact === undefined ? normalizePair(pair, backend.rlimInfinity) : undefined;
+  // Safe integers travel as numbers: no BigInt is built on the common path.
+  const limits: NewLimits = exactNumberLimits(pair) ?? normalizePair(pair, backend.rlimInfinity);
   // A handle that knows its process is gone (or its PID reused) must not let a
   // write reach whoever holds the PID now.
   checkRange(call);
   if (call.isRunning !== undefined && !call.isRunning()) throw new NoSuchProcess(call.pid);
   try {
-    if (exact !== undefined && numbers !== undefined) return numbers.set(call, res, exact[0], exact[1]);
-    const raw = backend.setRlimit(call, res, limits!);
-    return bigint ? raw : toNumberLimits(raw, backend.rlimInfinity);
+    return backend.setRlimit!(call, res, limits, bigint);
   } catch (err) {
     throw fail(err, call, 'procRlimit');
   }
@@ -263,68 +252,16 @@ export interface AsDictOptions<K extends AsDictAttr, A> {
   adValue?: A;
 }
 
-// Each attribute's function, as errors name it.
-const FUNCTION_OF: Readonly<Record<AsDictAttr, FunctionName>> = {
-  umask: 'procGetUmask',
-  groups: 'procGetgroups',
-  sigmasks: 'procGetSigmasks',
-  pgid: 'procGetpgid',
-  sid: 'procGetsid',
+// Each attribute: the function errors name, and the backend operation that reads it.
+const ATTRS: Readonly<
+  Record<AsDictAttr, { fn: FunctionName; op: (b: Backend) => ((t: Target) => unknown) | undefined }>
+> = {
+  umask: { fn: 'procGetUmask', op: (b) => b.getUmask },
+  groups: { fn: 'procGetgroups', op: (b) => b.getGroups },
+  sigmasks: { fn: 'procGetSigmasks', op: (b) => b.getSigmasks },
+  pgid: { fn: 'procGetpgid', op: (b) => b.getPgid },
+  sid: { fn: 'procGetsid', op: (b) => b.getSid },
 };
-
-// Whether this platform serves an attribute, by named loads (see readAttr).
-function attrSupported(attr: AsDictAttr, a: Availability): boolean {
-  switch (attr) {
-    case 'umask':
-      return a.procGetUmask;
-    case 'groups':
-      return a.procGetgroups;
-    case 'sigmasks':
-      return a.procGetSigmasks;
-    case 'pgid':
-      return a.procGetpgid;
-    case 'sid':
-      return a.procGetsid;
-  }
-}
-
-// One attribute from the backend. A switch of named calls: a table indexed by
-// a variable name is a megamorphic keyed access, measurable per call (issue 4).
-function readAttr(attr: AsDictAttr, b: Backend, t: Target): ProcInfo[AsDictAttr] {
-  switch (attr) {
-    case 'umask':
-      return b.getUmask(t);
-    case 'groups':
-      return b.getGroups(t);
-    case 'sigmasks':
-      return b.getSigmasks(t);
-    case 'pgid':
-      return b.getPgid(t);
-    case 'sid':
-      return b.getSid(t);
-  }
-}
-
-// The answer object: named stores in AS_DICT_ATTRS order, for the same reason.
-function store(out: Partial<Record<AsDictAttr, unknown>>, attr: AsDictAttr, value: unknown): void {
-  switch (attr) {
-    case 'umask':
-      out.umask = value;
-      break;
-    case 'groups':
-      out.groups = value;
-      break;
-    case 'sigmasks':
-      out.sigmasks = value;
-      break;
-    case 'pgid':
-      out.pgid = value;
-      break;
-    case 'sid':
-      out.sid = value;
-      break;
-  }
-}
 
 /**
  * Several attributes at once, each source read once. AccessDenied, ZombieProcess
@@ -350,8 +287,10 @@ export function procAsDict<K extends AsDictAttr = AsDictAttr, A = null>(
     const out: Partial<Record<AsDictAttr, unknown>> = {};
     let inRange = false;
     for (const attr of attrs) {
-      if (!attrSupported(attr, backend.availability)) {
-        store(out, attr, adValue);
+      const { fn, op } = ATTRS[attr];
+      const read = op(backend);
+      if (read === undefined) {
+        out[attr] = adValue;
         continue;
       }
       if (!inRange) {
@@ -359,11 +298,11 @@ export function procAsDict<K extends AsDictAttr = AsDictAttr, A = null>(
         inRange = true;
       }
       try {
-        store(out, attr, readAttr(attr, backend, call));
+        out[attr] = read(call);
       } catch (err) {
-        const error = fail(err, call, FUNCTION_OF[attr]);
+        const error = fail(err, call, fn);
         if (error instanceof ZombieProcess || error instanceof AccessDenied || isNotSupported(error)) {
-          store(out, attr, adValue);
+          out[attr] = adValue;
         } else {
           throw error;
         }
@@ -403,11 +342,7 @@ function isNotSupported(err: unknown): boolean {
  * once while fn (and its async continuation) runs. Returns what fn returns.
  */
 export function oneshotProc<T>(pid: number, fn: () => T): T {
-  if (typeof pid !== 'number' || !Number.isInteger(pid)) {
-    const err = new TypeError('oneshotProc() pid must be an integer') as TypeError & { code: string };
-    err.code = 'ERR_INVALID_ARG_TYPE';
-    throw err;
-  }
+  if (typeof pid !== 'number' || !Number.isInteger(pid)) throw invalidArgType('pid', 'an integer', pid);
   validateFunction(fn, 'fn');
   return runOneshot(pid === 0 ? 0 : pid, fn);
 }

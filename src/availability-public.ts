@@ -1,9 +1,9 @@
 // The public view of the capability table: this platform's row and its id.
-import { AVAILABILITY, type Availability, type PlatformId } from './availability.js';
-import { detectPlatform } from './platform.js';
+import { type Availability, type PlatformId, availabilityOf } from './availability.js';
+import { detectPlatform, getBackend } from './platform.js';
 
 /** The platform this process runs on, as the availability table names it. */
 export const platform: PlatformId = detectPlatform();
 
 /** Which functions this platform supports; an unsupported one throws ENOTSUP. */
-export const availability: Availability = AVAILABILITY[platform];
+export const availability: Availability = availabilityOf(getBackend());

@@ -1,5 +1,8 @@
-// Capabilities as data: which function each platform's kernel can serve. The
-// runtime (ENOTSUP), the README table and a contract test all read this table.
+// Capabilities, derived from the backends: a platform serves a function
+// exactly when its backend has the operations the function needs (see
+// Backend in backends/backend.ts). The facade (ENOTSUP), the public
+// `availability`, the README table and the platform tests all read it here.
+import type { Backend } from './backends/backend.js';
 
 export const FUNCTIONS = Object.freeze([
   'procGetUmask',
@@ -39,34 +42,33 @@ export const PLATFORM_NAMES: Readonly<Record<PlatformId, string>> = {
   other: 'Windows and other platforms',
 };
 
+/** The backend operations each function needs. */
+export const NEEDS: Readonly<Record<FunctionName, readonly (keyof Backend)[]>> = Object.freeze({
+  procGetUmask: ['getUmask'],
+  procGetgroups: ['getGroups'],
+  procRlimit: ['getRlimit', 'setRlimit'],
+  procGetrlimit: ['getRlimit'],
+  procGetpgid: ['getPgid'],
+  procGetsid: ['getSid'],
+  procGetSigmasks: ['getSigmasks'],
+  processIdentity: ['hold'],
+});
+
 // Rows are frozen: `availability` hands the row itself to callers, and a
 // write to it must not change what the library does for everyone.
-function row(on: readonly FunctionName[]): Availability {
-  const out = {} as Record<FunctionName, boolean>;
-  for (const fn of FUNCTIONS) out[fn] = on.includes(fn);
-  return Object.freeze(out);
-}
+const rows = new WeakMap<Backend, Availability>();
 
-// What each kernel exposes for another process (see docs/platforms.md for the
-// mechanism behind each tick).
-export const AVAILABILITY: Readonly<Record<PlatformId, Availability>> = Object.freeze({
-  linux: row(FUNCTIONS),
-  darwin: row(['procGetgroups', 'procGetpgid', 'procGetsid', 'procGetSigmasks', 'processIdentity']),
-  freebsd: row(FUNCTIONS),
-  openbsd: row(['procGetgroups', 'procGetpgid', 'procGetsid', 'procGetSigmasks', 'processIdentity']),
-  netbsd: row([
-    'procGetgroups',
-    'procRlimit',
-    'procGetrlimit',
-    'procGetpgid',
-    'procGetsid',
-    'procGetSigmasks',
-    'processIdentity',
-  ]),
-  dragonfly: row(['procGetgroups', 'procGetrlimit', 'procGetpgid', 'procGetsid', 'processIdentity']),
-  sunos: row(['procGetgroups', 'procGetpgid', 'procGetsid', 'processIdentity']),
-  other: row([]),
-});
+/** Which functions `backend` serves: those whose operations it has. */
+export function availabilityOf(backend: Backend): Availability {
+  let row = rows.get(backend);
+  if (row === undefined) {
+    const out = {} as Record<FunctionName, boolean>;
+    for (const fn of FUNCTIONS) out[fn] = NEEDS[fn].every((op) => backend[op] !== undefined);
+    row = Object.freeze(out);
+    rows.set(backend, row);
+  }
+  return row;
+}
 
 /** Footnotes the README prints under the table. */
 export const NOTES: Readonly<Partial<Record<PlatformId, Partial<Record<FunctionName, string>>>>> = {

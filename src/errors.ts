@@ -2,7 +2,7 @@
 // published, `errno` is negative like libuv's, `syscall` names the failing call,
 // and the underlying OS error is kept as `cause`.
 import { constants as osConstants } from 'node:os';
-import { getSystemErrorMap } from 'node:util';
+import { getSystemErrorMap, inspect } from 'node:util';
 
 /** Base class of every error this library defines itself. */
 export class PsutilError extends Error {
@@ -90,10 +90,14 @@ const OWN_DESCRIPTIONS: Readonly<Record<string, string>> = {
   ENOTSUP: 'operation not supported',
 };
 
-/** The ENOTSUP error every unsupported function throws, naming the function and platform. */
-export function notSupported(fn: string, platform: string, reason?: string): SystemError {
+/**
+ * The ENOTSUP error of every unsupported function: naming the function and
+ * the platform, and why when there is more to say than "not on this OS".
+ */
+export function notSupported(fn: string, platform: string, reason?: string, cause?: unknown): SystemError {
   return systemError('ENOTSUP', fn, {
     detail: reason ?? `${fn}() is not available on ${platform}`,
+    ...(cause === undefined ? {} : { cause }),
   });
 }
 
@@ -105,4 +109,68 @@ export function errnoNumber(code: string): number | undefined {
 
 function optionsFor(options?: { cause?: unknown }): ErrorOptions | undefined {
   return options && 'cause' in options && options.cause !== undefined ? { cause: options.cause } : undefined;
+}
+
+// ---- Argument and state errors, in Node core's codes and message shapes ----
+
+export interface CodedError extends Error {
+  code: string;
+}
+
+/** A TypeError with Node's ERR_INVALID_ARG_TYPE code and message shape. */
+export function invalidArgType(name: string, expected: string, actual: unknown, cause?: unknown): CodedError {
+  const err = new TypeError(
+    `The "${name}" argument must be ${expected}. ${describeReceived(actual)}`,
+    cause === undefined ? undefined : { cause },
+  ) as TypeError & CodedError;
+  err.code = 'ERR_INVALID_ARG_TYPE';
+  return err;
+}
+
+/** The TypeError for an argument whose getter or Proxy trap threw; the thrown value is the cause. */
+export function unreadable(name: string, cause: unknown): CodedError {
+  const err = new TypeError(`The "${name}" argument could not be read: a getter or Proxy trap threw`, {
+    cause,
+  }) as TypeError & CodedError;
+  err.code = 'ERR_INVALID_ARG_TYPE';
+  return err;
+}
+
+/** A RangeError with Node's ERR_OUT_OF_RANGE code, or a custom message. */
+export function outOfRange(message: string): CodedError {
+  const err = new RangeError(message) as RangeError & CodedError;
+  err.code = 'ERR_OUT_OF_RANGE';
+  return err;
+}
+
+/** Node's "Received ..." suffix, so messages read like core's. */
+export function describeReceived(value: unknown): string {
+  if (value === null || value === undefined) return `Received ${String(value)}`;
+  if (typeof value === 'function') return `Received function ${value.name || '<anonymous>'}`;
+  if (typeof value === 'object') {
+    const name = constructorName(value);
+    if (name !== undefined) return `Received an instance of ${name}`;
+    return `Received ${inspect(value, { depth: -1 })}`;
+  }
+  let shown = inspect(value, { colors: false });
+  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
+  return `Received type ${typeof value} (${shown})`;
+}
+
+// The constructor's name, or undefined when there is none or reading it throws
+// (a hostile Proxy must still get its TypeError, not the trap's exception).
+function constructorName(value: object): string | undefined {
+  try {
+    const ctor = (value as { constructor?: { name?: unknown } }).constructor;
+    return ctor !== undefined && typeof ctor.name === 'string' && ctor.name !== '' ? ctor.name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Node's ERR_INVALID_STATE: an operation on something that can no longer do it (a closed handle). */
+export function invalidState(message: string): CodedError {
+  const err = new Error(`Invalid state: ${message}`) as Error & CodedError;
+  err.code = 'ERR_INVALID_STATE';
+  return err;
 }

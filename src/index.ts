@@ -11,7 +11,7 @@ import * as procfsPath from './procfs-path.js';
 // every pkg.procGetpgid(pid) from CommonJS; worse, tsc first declares every
 // export as a data property and then redefines the re-exports as accessors,
 // which turns the exports object into a dictionary, so that every property
-// load on it becomes a hash lookup: about 80 instructions a call (issue 4).
+// load on it becomes a hash lookup: about 80 instructions a call.
 // The values never change, so a live binding gains nothing.
 export const {
   procGetUmask,

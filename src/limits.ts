@@ -1,6 +1,7 @@
 // Resource names and limit values: the pure conversions between what callers
 // write and the kernel's unsigned 64-bit rlim_t (getrlimit(2), prlimit(2)).
-import { invalidArgType, isArray, outOfRange, unreadable } from './validate.js';
+import { invalidArgType, outOfRange, unreadable } from './errors.js';
+import { isArray } from './validate.js';
 
 /** A resource's limits as callers see them: numbers with Infinity for unlimited. */
 export type Limits = [soft: number, hard: number];
@@ -12,22 +13,26 @@ export type LimitValue = number | bigint;
 const MAX_RLIM = (1n << 64n) - 1n;
 
 /**
+ * What a setter is handed once the facade has validated a pair: safe
+ * integers with Infinity for unlimited when a double holds both exactly (no
+ * BigInt needs building), else exact rlim_t values. Both are in order.
+ */
+export type NewLimits = Limits | BigLimits;
+
+/**
  * Resolves a resource given as this platform's RLIMIT_* number or as a name
  * ('nofile', 'NOFILE', 'RLIMIT_NOFILE') to its number.
  */
 export function resolveResource(resource: unknown, table: Readonly<Record<string, number>>): number {
-  // The same name or number as last time, for the same table: a program asks
-  // about one or two resources over and over (issue 4).
-  if (resource === lastResource && table === lastResourceTable) return lastResolved;
   const index = indexOf(table);
   if (typeof resource === 'number') {
     if (!Number.isInteger(resource)) throw invalidArgType('resource', 'an integer or a resource name', resource);
-    if (index.numbers.has(resource)) return remember(table, resource, resource);
+    if (index.numbers.has(resource)) return resource;
     throw outOfRange('invalid resource specified');
   }
   if (typeof resource === 'string') {
     const known = index.spellings.get(resource);
-    if (known !== undefined) return remember(table, resource, known);
+    if (known !== undefined) return known;
     let key = resource.toUpperCase();
     if (!key.startsWith('RLIMIT_')) key = `RLIMIT_${key}`;
     const value = Object.hasOwn(table, key) ? table[key] : undefined;
@@ -37,32 +42,16 @@ export function resolveResource(resource: unknown, table: Readonly<Record<string
   throw invalidArgType('resource', 'of type number or string', resource);
 }
 
-// The last resource resolved, the table it was resolved in, and its number.
-let lastResourceTable: object | undefined;
-let lastResource: unknown;
-let lastResolved = -1;
-
-function remember(table: object, resource: unknown, value: number): number {
-  lastResourceTable = table;
-  lastResource = resource;
-  lastResolved = value;
-  return value;
-}
-
 interface TableIndex {
   readonly numbers: ReadonlySet<number>;
   /** 'RLIMIT_NOFILE', 'NOFILE', 'rlimit_nofile', 'nofile': what callers write, found without case folding. */
   readonly spellings: ReadonlyMap<string, number>;
 }
 
-// Built once per table: a resource is resolved on every limit call. The last
-// table asked for answers without a WeakMap lookup: there is one per platform.
+// Built once per table: a resource is resolved on every limit call.
 const indexes = new WeakMap<object, TableIndex>();
-let lastTable: object | undefined;
-let lastIndex: TableIndex | undefined;
 
 function indexOf(table: Readonly<Record<string, number>>): TableIndex {
-  if (table === lastTable) return lastIndex!;
   let index = indexes.get(table);
   if (index === undefined) {
     const spellings = new Map<string, number>();
@@ -73,8 +62,6 @@ function indexOf(table: Readonly<Record<string, number>>): TableIndex {
     index = { numbers: new Set(Object.values(table)), spellings };
     indexes.set(table, index);
   }
-  lastTable = table;
-  lastIndex = index;
   return index;
 }
 
@@ -174,28 +161,23 @@ export function toNumberLimits(limits: BigLimits, rlimInfinity: bigint): Limits 
   return [toNumber(limits[0], rlimInfinity), toNumber(limits[1], rlimInfinity)];
 }
 
-// The last two conversions (a soft and a hard limit): Number(bigint) is a call
-// into the runtime, and the same limits come back call after call.
-// They are kept for one platform's RLIM_INFINITY at a time.
-const lastBig: [bigint, bigint] = [-1n, -1n];
-const lastNumber: [number, number] = [NaN, NaN];
-let lastInfinity = -1n;
-let older = 0;
+/** Kernel values in the form a caller asked for. */
+export function limitsAs(limits: BigLimits, rlimInfinity: bigint, bigint: boolean): Limits | BigLimits {
+  return bigint ? limits : toNumberLimits(limits, rlimInfinity);
+}
 
+/** A validated pair as exact rlim_t values, for a backend that writes bigints. */
+export function exactLimits(limits: NewLimits, rlimInfinity: bigint): BigLimits {
+  const [soft, hard] = limits;
+  if (typeof soft === 'bigint' && typeof hard === 'bigint') return [soft, hard];
+  const exact = (v: number | bigint): bigint => (v === Infinity ? rlimInfinity : BigInt(v));
+  return [exact(soft), exact(hard)];
+}
+
+// Values above 2**53 round to the nearest double, as fs.statSync does for
+// sizes; { bigint: true } gives them exactly.
 function toNumber(value: bigint, rlimInfinity: bigint): number {
-  if (rlimInfinity !== lastInfinity) {
-    lastInfinity = rlimInfinity;
-    lastBig[0] = lastBig[1] = -1n;
-  }
-  if (value === lastBig[0]) return lastNumber[0];
-  if (value === lastBig[1]) return lastNumber[1];
-  // Values above 2**53 round to the nearest double, as fs.statSync does for sizes;
-  // { bigint: true } gives them exactly.
-  const number = value === rlimInfinity ? Infinity : finiteNumber(Number(value));
-  lastBig[older] = value;
-  lastNumber[older] = number;
-  older ^= 1;
-  return number;
+  return value === rlimInfinity ? Infinity : finiteNumber(Number(value));
 }
 
 /** The largest double below 2**64: 2**64 - 2048. */

@@ -15,7 +15,7 @@ export interface OneshotCache {
  * A running oneshot: its own PID's cache, and the oneshot it runs inside (if
  * that was still open when this one began). The chain is walked rather than
  * copied into a Map per oneshot: a scope is opened per procAsDict call, and
- * nesting is rare and shallow (issue 4).
+ * nesting is rare and shallow.
  */
 interface Scope {
   readonly own: OneshotCache;
@@ -27,7 +27,7 @@ const storage = new AsyncLocalStorage<Scope>();
 let openScopes = 0;
 // The scope whose fn is running synchronously right now. Asking
 // AsyncLocalStorage costs a native call per lookup (and run() about a
-// microsecond), which is most of a procAsDict's own work (issue 4); during the
+// microsecond), which is most of a procAsDict's own work; during the
 // synchronous part of fn this variable answers, and the store serves fn's
 // asynchronous continuations.
 let current: Scope | undefined;

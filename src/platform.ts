@@ -41,6 +41,11 @@ function unsupported(): Backend {
   return (require('./backends/unsupported.js') as typeof import('./backends/unsupported.js')).unsupportedBackend;
 }
 
+/** The backend of a platform, whichever this machine is: for the availability table. */
+export function backendOf(id: PlatformId): Backend {
+  return LOADERS[id]();
+}
+
 let backend: Backend | undefined;
 
 /** This platform's backend, chosen on first use and kept. */

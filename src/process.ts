@@ -3,8 +3,8 @@
 // start time. Release it with close() or `using`; a FinalizationRegistry
 // closes what a dropped handle still holds.
 import type { Sigmasks, ProcessHold, Target } from './backends/backend.js';
-import { translate } from './errno.js';
-import { NoSuchProcess, notSupported } from './errors.js';
+import { toPublicError } from './public-error.js';
+import { NoSuchProcess, invalidArgType, invalidState, notSupported } from './errors.js';
 import { registerTarget } from './hold-target.js';
 import type { BigLimits, LimitValue, Limits } from './limits.js';
 import { getBackend } from './platform.js';
@@ -25,7 +25,6 @@ import {
   procGetsid,
   procRlimit,
 } from './api.js';
-import { invalidArgType } from './validate.js';
 
 const registry = new FinalizationRegistry<ProcessHold>((hold) => hold.release());
 
@@ -43,13 +42,13 @@ export class Process {
     this.#pid = pid === 0 ? 0 : pid;
     this.#view = currentProcfsView();
     const backend = getBackend();
-    if (!backend.availability.processIdentity) throw notSupported('Process', backend.platform);
+    if (backend.hold === undefined) throw notSupported('Process', backend.platform);
     if (pid <= 0 || pid > backend.maxPid) throw new NoSuchProcess(pid);
     let hold: ProcessHold;
     try {
       hold = backend.hold(pid, this.#view);
     } catch (err) {
-      throw translate(err, pid, backend, 'Process', this.#view);
+      throw toPublicError(err, pid, backend, 'Process', this.#view);
     }
     this.#hold = hold;
     registry.register(this, hold, this);
@@ -137,11 +136,7 @@ export class Process {
   }
 
   #held(): ProcessHold {
-    if (this.#hold === undefined) {
-      const err = new Error(`the Process handle for pid ${this.pid} is closed`) as Error & { code: string };
-      err.code = 'ERR_INVALID_STATE';
-      throw err;
-    }
+    if (this.#hold === undefined) throw invalidState(`the Process handle for pid ${this.#pid} is closed`);
     return this.#hold;
   }
 }

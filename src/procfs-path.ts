@@ -8,7 +8,7 @@
 // changes what calls by PID read, never what an existing handle reads or
 // whether its PID may be passed to a system call.
 import { isAbsolute, normalize } from 'node:path';
-import { invalidArgType } from './validate.js';
+import { invalidArgType } from './errors.js';
 
 /** One procfs tree as chosen by one setProcfsPath() call (or the default). */
 export interface ProcfsView {

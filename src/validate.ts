@@ -2,7 +2,7 @@
 // type → integer → range; TypeError ERR_INVALID_ARG_TYPE, RangeError ERR_OUT_OF_RANGE.
 // Nothing here touches the OS, so no path or system call is ever built from an
 // unvalidated value.
-import { inspect } from 'node:util';
+import { invalidArgType, unreadable } from './errors.js';
 
 /** What every per-process function accepts: a PID or anything that carries one. */
 export type ProcLike = number | { readonly pid?: number | undefined; isRunning?(): boolean };
@@ -11,61 +11,6 @@ export type ProcLike = number | { readonly pid?: number | undefined; isRunning?(
 export interface ResolvedProc {
   readonly pid: number;
   readonly isRunning: (() => boolean) | undefined;
-}
-
-interface CodedError extends Error {
-  code: string;
-}
-
-/** A TypeError with Node's ERR_INVALID_ARG_TYPE code and message shape. */
-export function invalidArgType(name: string, expected: string, actual: unknown, cause?: unknown): CodedError {
-  const err = new TypeError(
-    `The "${name}" argument must be ${expected}. ${describeReceived(actual)}`,
-    cause === undefined ? undefined : { cause },
-  ) as TypeError & CodedError;
-  err.code = 'ERR_INVALID_ARG_TYPE';
-  return err;
-}
-
-/** The TypeError for an argument whose getter or Proxy trap threw; the thrown value is the cause. */
-export function unreadable(name: string, cause: unknown): CodedError {
-  const err = new TypeError(`The "${name}" argument could not be read: a getter or Proxy trap threw`, {
-    cause,
-  }) as TypeError & CodedError;
-  err.code = 'ERR_INVALID_ARG_TYPE';
-  return err;
-}
-
-/** A RangeError with Node's ERR_OUT_OF_RANGE code, or a custom message. */
-export function outOfRange(message: string): CodedError {
-  const err = new RangeError(message) as RangeError & CodedError;
-  err.code = 'ERR_OUT_OF_RANGE';
-  return err;
-}
-
-/** Node's "Received ..." suffix, so messages read like core's. */
-export function describeReceived(value: unknown): string {
-  if (value === null || value === undefined) return `Received ${String(value)}`;
-  if (typeof value === 'function') return `Received function ${value.name || '<anonymous>'}`;
-  if (typeof value === 'object') {
-    const name = constructorName(value);
-    if (name !== undefined) return `Received an instance of ${name}`;
-    return `Received ${inspect(value, { depth: -1 })}`;
-  }
-  let shown = inspect(value, { colors: false });
-  if (shown.length > 28) shown = `${shown.slice(0, 25)}...`;
-  return `Received type ${typeof value} (${shown})`;
-}
-
-// The constructor's name, or undefined when there is none or reading it throws
-// (a hostile Proxy must still get its TypeError, not the trap's exception).
-function constructorName(value: object): string | undefined {
-  try {
-    const ctor = (value as { constructor?: { name?: unknown } }).constructor;
-    return ctor !== undefined && typeof ctor.name === 'string' && ctor.name !== '' ? ctor.name : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

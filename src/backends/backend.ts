@@ -1,8 +1,7 @@
 // The one interface every OS backend implements. The facade validates and
 // delegates; a backend only talks to its kernel and throws raw OS failures
 // (OsError or Node fs errors), which errno.ts translates.
-import type { BigLimits, Limits } from '../limits.js';
-import type { Availability } from '../availability.js';
+import type { BigLimits, Limits, NewLimits } from '../limits.js';
 import type { ProcfsView } from '../procfs-path.js';
 
 /** Signal masks, each a set of signal numbers (bit N-1 of the kernel's mask is signal N). */
@@ -50,38 +49,40 @@ export interface ProcessHold {
   release(): void;
 }
 
+/**
+ * A backend has the operations its kernel can serve for another process, and
+ * only those: a function whose operation is missing is unavailable on the
+ * platform (availabilityOf() in availability.ts derives the table from this,
+ * and the facade answers ENOTSUP without calling anything). An operation that
+ * exists may still fail with ENOTSUP when this machine cannot serve it at
+ * the moment, with the reason (failures.ts, unsupported()).
+ */
 export interface Backend {
   /** A human name for messages: 'Linux', 'FreeBSD', ... */
   readonly platform: string;
-  readonly availability: Availability;
   /** This platform's RLIMIT_* numbers. */
   readonly rlimits: Readonly<Record<string, number>>;
   /** This platform's RLIM_INFINITY as an unsigned 64-bit value. */
   readonly rlimInfinity: bigint;
-
-  getUmask(t: Target): number;
-  getGroups(t: Target): number[];
-  getRlimit(t: Target, resource: number): BigLimits;
-  /** Sets both limits and returns the previous ones. */
-  setRlimit(t: Target, resource: number, limits: BigLimits): BigLimits;
-  /**
-   * The number form of getRlimit and setRlimit, for a backend that can build it
-   * without BigInts: one BigInt per value costs more than the rest of a limit
-   * call (issue 4). `soft` and `hard` are safe integers, or Infinity for
-   * unlimited; answers are Limits as the facade returns them.
-   */
-  readonly numberLimits?: {
-    get(t: Target, resource: number): Limits;
-    set(t: Target, resource: number, soft: number, hard: number): Limits;
-  };
-  getPgid(t: Target): number;
-  getSid(t: Target): number;
-  getSigmasks(t: Target): Sigmasks;
-
-  /** Pins a process, as `view` shows it, for identity checks; throws like any operation if it does not exist. */
-  hold(pid: number, view: ProcfsView): ProcessHold;
-  /** After a failure: is the PID, as `view` shows it, alive, a zombie, gone, or hidden from us? */
-  diagnose(pid: number, cause: unknown, view: ProcfsView): ProcessState;
   /** Largest PID this OS can hand out; larger ones are answered NoSuchProcess without asking. */
   readonly maxPid: number;
+
+  readonly getUmask?: (t: Target) => number;
+  readonly getGroups?: (t: Target) => number[];
+  /** The limits as Limits, or as exact BigLimits when `bigint`. */
+  readonly getRlimit?: (t: Target, resource: number, bigint: boolean) => Limits | BigLimits;
+  /**
+   * Sets both limits and returns the previous ones, in the form `bigint` asks
+   * for. `limits` is what the facade validated: a pair of safe integers (or
+   * Infinity for unlimited), or exact rlim_t values (see NewLimits).
+   */
+  readonly setRlimit?: (t: Target, resource: number, limits: NewLimits, bigint: boolean) => Limits | BigLimits;
+  readonly getPgid?: (t: Target) => number;
+  readonly getSid?: (t: Target) => number;
+  readonly getSigmasks?: (t: Target) => Sigmasks;
+  /** Pins a process, as `view` shows it, for identity checks; throws like any operation if it does not exist. */
+  readonly hold?: (pid: number, view: ProcfsView) => ProcessHold;
+
+  /** After a failure: is the PID, as `view` shows it, alive, a zombie, gone, or hidden from us? */
+  diagnose(pid: number, cause: unknown, view: ProcfsView): ProcessState;
 }

@@ -2,13 +2,8 @@
 // that remembers the start time, the post-read identity check, and kill(pid, 0)
 // as the one portable existence probe (kill(2): ESRCH = no such process,
 // EPERM = exists but not ours; zombies exist until reaped).
-import { OsError, errorCode } from '../os-error.js';
+import { errorCode, gone } from '../failures.js';
 import type { ProcessHold, Target } from './backend.js';
-
-/** The failure a backend throws once it knows the PID names no process. */
-export function gone(syscall: string, path?: string): OsError {
-  return new OsError('ESRCH', syscall, { state: 'gone', ...(path === undefined ? {} : { path }) });
-}
 
 /**
  * getpgid(0) and getsid(0) answer for the caller, never for PID 0 (POSIX); the

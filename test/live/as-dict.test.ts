@@ -80,7 +80,8 @@ test('oneshotProc returns what fn returns, promises included, and validates its 
   for (const bad of ['1', 1.5, null, NaN]) {
     assert.throws(() => oneshotProc(bad as never, () => 0), {
       name: 'TypeError',
-      message: 'oneshotProc() pid must be an integer',
+      code: 'ERR_INVALID_ARG_TYPE',
+      message: /^The "pid" argument must be an integer\. Received /,
     });
   }
   assert.throws(() => oneshotProc(process.pid, 'x' as never), { name: 'TypeError' });

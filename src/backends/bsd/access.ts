@@ -3,7 +3,7 @@
 // procfs answers what it prints; without both, a clear error says which is
 // missing.
 import { FfiUnavailable } from '../../ffi/koffi.js';
-import { OsError } from '../../os-error.js';
+import { type OsError, unsupported } from '../../failures.js';
 import { type BsdLibc, type LibcSpec, bsdLibc } from './libc.js';
 import { getProcfsPath, isDefaultProcfs } from '../../procfs-path.js';
 import { bsdProcfsMounted, procPath } from './procfs-text.js';
@@ -28,9 +28,7 @@ export function tryLibc(spec: LibcSpec): BsdLibc | FfiUnavailable {
 export function chooseAccess(spec: LibcSpec, fn: string): Access {
   if (!isDefaultProcfs()) {
     if (bsdProcfsMounted()) return { kind: 'procfs' };
-    throw new OsError('ENOTSUP', fn, {
-      detail: `${procPath('curproc', 'status')} not found: not a ${spec.platform} procfs`,
-    });
+    throw unsupported(fn, `${procPath('curproc', 'status')} not found: not a ${spec.platform} procfs`);
   }
   const libc = tryLibc(spec);
   if (!(libc instanceof FfiUnavailable)) return { kind: 'ffi', libc };
@@ -42,15 +40,16 @@ export function chooseAccess(spec: LibcSpec, fn: string): Access {
 export function requireLibc(spec: LibcSpec, fn: string, what: string): BsdLibc {
   const libc = tryLibc(spec);
   if (!(libc instanceof FfiUnavailable)) return libc;
-  throw new OsError('ENOTSUP', fn, {
-    detail: `${what} on ${spec.platform} needs koffi built for this system (${libc.message}); procfs does not provide it`,
-  });
+  throw unsupported(
+    fn,
+    `${what} on ${spec.platform} needs koffi built for this system (${libc.message}); procfs does not provide it`,
+  );
 }
 
 function neither(spec: LibcSpec, fn: string, libc: FfiUnavailable): OsError {
-  return new OsError('ENOTSUP', fn, {
-    detail:
-      `${spec.platform} needs either koffi (built from source for this system) or procfs mounted at ${getProcfsPath()}: ` +
+  return unsupported(
+    fn,
+    `${spec.platform} needs either koffi (built from source for this system) or procfs mounted at ${getProcfsPath()}: ` +
       `koffi: ${libc.message}; procfs: ${procPath('curproc', 'status')} not found (mount_procfs procfs ${getProcfsPath()})`,
-  });
+  );
 }

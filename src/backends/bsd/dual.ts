@@ -12,19 +12,19 @@ import type { BsdLibc, LibcSpec } from './libc.js';
 import { isDefaultProcfs } from '../../procfs-path.js';
 import { procPath, readProcText } from './procfs-text.js';
 import { diagnoseByRecord, heldRecord } from './record.js';
-import type { ProcRecord } from './kinfo.js';
+import type { ProcRecord, WithSession } from './kinfo.js';
 
 /** What both sources answer. */
 export interface BasicFacts {
   readonly pgid: number;
-  readonly sid: number | undefined;
+  readonly sid: number;
   readonly groups: number[];
   readonly startMicros: number | undefined;
 }
 
-export interface DualSource {
+export interface DualSource<R extends ProcRecord & WithSession = ProcRecord & WithSession> {
   readonly spec: LibcSpec;
-  readRecord(libc: BsdLibc, pid: number): ProcRecord;
+  readRecord(libc: BsdLibc, pid: number): R;
   parseStatus(text: string, file: string): BasicFacts;
 }
 

@@ -3,7 +3,7 @@
 // only in offsets and widths, which each OS's layout gives. One decoder serves
 // both.
 import type { StructLayout, FieldSpec } from '../../ffi/structs/layout.js';
-import { micros, type ProcRecord } from './kinfo.js';
+import { type ProcRecord, type WithSession, type WithSignals, micros } from './kinfo.js';
 import { decodeGids, decodeSigmasks } from './sigset.js';
 
 export type Kinfo2Field =
@@ -31,7 +31,7 @@ export function decodeKinfo2(
   buf: Buffer,
   layout: StructLayout<Kinfo2Field>,
   zombieStats: readonly number[],
-): ProcRecord {
+): ProcRecord & WithSession & WithSignals {
   const f = layout.fields;
   // p_uvalid is 0 for zombies, whose start time the kernel leaves 0: unknown.
   const valid = buf.readBigInt64LE(f.p_uvalid.offset) !== 0n;

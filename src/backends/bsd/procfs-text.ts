@@ -2,7 +2,7 @@
 // (/proc, as mount_procfs(8) mounts it, or the tree setProcfsPath() names),
 // whether it is mounted, and the one error for text that is not the kernel's.
 import { existsSync, readFileSync } from 'node:fs';
-import { OsError } from '../../os-error.js';
+import { malformed } from '../../failures.js';
 import { getProcfsPath } from '../../procfs-path.js';
 
 /** A file under PID's procfs directory. */
@@ -23,13 +23,8 @@ export function readProcText(pid: number, name: string): string {
   return readFileSync(procPath(pid, name), 'latin1');
 }
 
-/** Text that does not have the kernel's printed shape: never guessed at. */
-export function badText(file: string, detail: string): OsError {
-  return new OsError('EBADMSG', 'read', { path: file, detail: `unexpected format: ${detail}` });
-}
-
 /** A decimal the kernel printed, exactly. */
 export function decimal(text: string, file: string): bigint {
-  if (!/^\d{1,20}$/.test(text)) throw badText(file, `'${text}' is not a number`);
+  if (!/^\d{1,20}$/.test(text)) throw malformed(file, 'a number', `'${text}'`);
   return BigInt(text);
 }

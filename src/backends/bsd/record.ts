@@ -2,10 +2,10 @@
 // reading it through the oneshot cache, telling "no record" apart (gone, a
 // zombie the kernel hides, a process hidden from us), and diagnosing a failure.
 import { cached } from '../../oneshot.js';
-import { OsError, errorCode } from '../../os-error.js';
+import { type OsError, errorCode, gone, hidden, malformedRecord, zombie } from '../../failures.js';
 import type { ProcessState, Target } from '../backend.js';
-import { confirmHeld, gone, pidExists } from '../process-state.js';
-import { type ProcRecord, badRecord } from './kinfo.js';
+import { confirmHeld, pidExists } from '../process-state.js';
+import { type ProcRecord } from './kinfo.js';
 
 /**
  * Why a kernel gave no record for a PID. Most answer a dead PID with zero
@@ -15,12 +15,12 @@ import { type ProcRecord, badRecord } from './kinfo.js';
 export function noRecord(pid: number, syscall: string, zombiesHidden: boolean): OsError {
   const exists = pidExists(pid);
   if (exists === 'no') return gone(syscall);
-  if (exists === 'yes' && zombiesHidden) return new OsError('ESRCH', syscall, { state: 'zombie' });
-  return new OsError('EPERM', syscall, { detail: 'the kernel does not show this process to the caller' });
+  if (exists === 'yes' && zombiesHidden) return zombie(syscall);
+  return hidden(syscall, 'the kernel does not show this process to the caller');
 }
 
 /** The target's record, read once per oneshot and checked to still be the held process's. */
-export function heldRecord(t: Target, read: (pid: number) => ProcRecord): ProcRecord {
+export function heldRecord<R extends ProcRecord>(t: Target, read: (pid: number) => R): R {
   const record = cached(t.pid, 'record', () => read(t.pid));
   confirmHeld(t, 'sysctl');
   return record;
@@ -43,14 +43,14 @@ export function diagnoseByRecord(pid: number, cause: unknown, read: (pid: number
 }
 
 /** The decoded record in a sysctl answer for pid; an empty answer says why there is none. */
-export function recordFrom(
+export function recordFrom<R extends ProcRecord>(
   pid: number,
   buf: Buffer,
-  decode: (buf: Buffer) => ProcRecord,
+  decode: (buf: Buffer) => R,
   zombiesHidden = false,
-): ProcRecord {
+): R {
   if (buf.length === 0) throw noRecord(pid, 'sysctl', zombiesHidden);
   const record = decode(buf);
-  if (record.pid !== pid) throw badRecord('process record', `for pid ${record.pid}, asked for ${pid}`);
+  if (record.pid !== pid) throw malformedRecord('sysctl', 'process record', `for pid ${record.pid}, asked for ${pid}`);
   return record;
 }

@@ -2,7 +2,7 @@
 // a NULL buffer when the answer's length is not fixed, and retry on ENOMEM (the
 // answer grew between the probe and the read, e.g. KERN_PROC_GROUPS). Failures
 // become OsError with the errno read through the OS's accessor.
-import { OsError } from '../../os-error.js';
+import { fromErrno } from '../../failures.js';
 import type { BsdLibc } from './libc.js';
 
 /** ENOMEM on every supported OS (sys/errno.h): the buffer was too small. */
@@ -27,7 +27,7 @@ export function sysctlRead(libc: BsdLibc, mib: readonly number[], size?: number)
   for (let attempt = 0; attempt < RETRIES; attempt++) {
     if (want === undefined) {
       oldlen.writeBigUInt64LE(0n);
-      if (libc.sysctl(name, mib.length, null, oldlen, null, 0) !== 0) throw OsError.fromErrno(libc.errno(), 'sysctl');
+      if (libc.sysctl(name, mib.length, null, oldlen, null, 0) !== 0) throw fromErrno(libc.errno(), 'sysctl');
       // Room for a little growth; an empty answer still needs a valid buffer.
       want = Number(oldlen.readBigUInt64LE()) + 64;
     }
@@ -37,12 +37,12 @@ export function sysctlRead(libc: BsdLibc, mib: readonly number[], size?: number)
       return out.subarray(0, Number(oldlen.readBigUInt64LE()));
     }
     const errno = libc.errno();
-    if (errno !== ENOMEM) throw OsError.fromErrno(errno, 'sysctl');
+    if (errno !== ENOMEM) throw fromErrno(errno, 'sysctl');
     // A fixed size that is too small is the caller's layout error, not growth.
-    if (size !== undefined) throw OsError.fromErrno(errno, 'sysctl');
+    if (size !== undefined) throw fromErrno(errno, 'sysctl');
     want = undefined;
   }
-  throw OsError.fromErrno(ENOMEM, 'sysctl');
+  throw fromErrno(ENOMEM, 'sysctl');
 }
 
 /** Writes `value` to a node, reading the previous value into `old` when given. */
@@ -54,6 +54,6 @@ export function sysctlWrite(libc: BsdLibc, mib: readonly number[], value: Buffer
     oldlen.writeBigUInt64LE(BigInt(old.length));
   }
   if (libc.sysctl(name, mib.length, old ?? null, oldlen, value, value.length) !== 0) {
-    throw OsError.fromErrno(libc.errno(), 'sysctl');
+    throw fromErrno(libc.errno(), 'sysctl');
   }
 }

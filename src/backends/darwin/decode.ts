@@ -1,17 +1,17 @@
 // Pure decoder for macOS's struct kinfo_proc (sysctl KERN_PROC_PID; xnu
 // bsd/kern/kern_sysctl.c fill_user64_externproc / fill_user64_eproc).
+import { malformedRecord } from '../../failures.js';
 import { DARWIN_KINFO_PROC as K, DARWIN_SZOMB } from '../../ffi/structs/darwin.js';
-import { badRecord, micros, type ProcRecord } from '../bsd/kinfo.js';
+import { type ProcRecord, type WithSignals, micros } from '../bsd/kinfo.js';
 import { decodeGids, decodeSigmasks } from '../bsd/sigset.js';
 
-export function decodeKinfoProc(buf: Buffer): ProcRecord {
-  if (buf.length !== K.size) throw badRecord('kinfo_proc', `${buf.length} bytes, expected ${K.size}`);
+export function decodeKinfoProc(buf: Buffer): ProcRecord & WithSignals {
+  if (buf.length !== K.size) throw malformedRecord('sysctl', 'kinfo_proc', `${buf.length} bytes, expected ${K.size}`);
   const f = K.fields;
   return {
     pid: buf.readInt32LE(f.p_pid.offset),
     // e_pgid is 0 once a zombie has lost its process group; getpgid(2) is asked instead.
     pgid: buf.readInt32LE(f.e_pgid.offset),
-    sid: undefined,
     // cr_groups[0] is the egid (bsd/sys/ucred.h: cr_gid is cr_groups[0]), as getgroups(2) returns it.
     groups: decodeGids(buf, f.cr_groups, buf.readInt16LE(f.cr_ngroups.offset)),
     groupsTruncated: false,

@@ -2,17 +2,15 @@
 // and start time; getpgid(2) and getsid(2) for pgid and sid (kinfo_proc has no
 // session ID, and e_pgid is 0 for a zombie). umask and rlimits of another
 // process are not exposed by XNU.
-import { AVAILABILITY } from '../../availability.js';
 import { cached } from '../../oneshot.js';
-import { OsError } from '../../os-error.js';
+import { fromErrno } from '../../failures.js';
 import { DARWIN_KINFO_PROC } from '../../ffi/structs/darwin.js';
 import type { Backend, Sigmasks, Target } from '../backend.js';
 import { type LibcSpec, bsdLibc } from '../bsd/libc.js';
-import type { ProcRecord } from '../bsd/kinfo.js';
+import type { ProcRecord, WithSignals } from '../bsd/kinfo.js';
 import { heldRecord, diagnoseByRecord, recordFrom } from '../bsd/record.js';
 import { sysctlRead } from '../bsd/sysctl.js';
 import { checkPid, confirmHeld, startTimeHold } from '../process-state.js';
-import { refuse } from '../refuse.js';
 import { DARWIN_PID_MAX, DARWIN_RLIMITS, DARWIN_RLIM_INFINITY, MIB_KERN_PROC_PID } from './constants.js';
 import { decodeKinfoProc } from './decode.js';
 
@@ -25,12 +23,12 @@ export const DARWIN_LIBC: LibcSpec = {
 };
 
 /** kinfo_proc of pid; a dead PID is a successful empty answer (kern_sysctl.c). */
-export function readRecord(pid: number): ProcRecord {
+export function readRecord(pid: number): ProcRecord & WithSignals {
   const buf = sysctlRead(bsdLibc(DARWIN_LIBC), [...MIB_KERN_PROC_PID, checkPid(pid, 'sysctl')], DARWIN_KINFO_PROC.size);
   return recordFrom(pid, buf, decodeKinfoProc);
 }
 
-const record = (t: Target): ProcRecord => heldRecord(t, readRecord);
+const record = (t: Target): ProcRecord & WithSignals => heldRecord(t, readRecord);
 
 // getpgid(2)/getsid(2) never see zombies (P_REF_DEAD, kern_exit.c): ESRCH, which
 // diagnose() turns into ZombieProcess from the record.
@@ -38,7 +36,7 @@ function idCall(t: Target, name: 'getpgid' | 'getsid'): number {
   return cached(t.pid, name, () => {
     const libc = bsdLibc(DARWIN_LIBC);
     const value = libc[name](checkPid(t.pid, name));
-    if (value < 0) throw OsError.fromErrno(libc.errno(), name);
+    if (value < 0) throw fromErrno(libc.errno(), name);
     confirmHeld(t, name);
     return value;
   });
@@ -46,17 +44,13 @@ function idCall(t: Target, name: 'getpgid' | 'getsid'): number {
 
 export const darwinBackend: Backend = {
   platform: PLATFORM,
-  availability: AVAILABILITY.darwin,
   rlimits: DARWIN_RLIMITS,
   rlimInfinity: DARWIN_RLIM_INFINITY,
   maxPid: DARWIN_PID_MAX,
-  getUmask: () => refuse('procGetUmask', PLATFORM),
-  getRlimit: () => refuse('procGetrlimit', PLATFORM),
-  setRlimit: () => refuse('procRlimit', PLATFORM),
   getGroups: (t) => record(t).groups,
   getPgid: (t) => idCall(t, 'getpgid'),
   getSid: (t) => idCall(t, 'getsid'),
-  getSigmasks: (t): Sigmasks => record(t).sigmasks ?? refuse('procGetSigmasks', PLATFORM),
+  getSigmasks: (t): Sigmasks => record(t).sigmasks,
   hold: (pid) => startTimeHold(() => readRecord(pid).startMicros),
   diagnose: (pid, cause) => diagnoseByRecord(pid, cause, readRecord),
 };

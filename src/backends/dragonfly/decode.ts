@@ -1,12 +1,13 @@
 // Pure decoder for DragonFly's struct kinfo_proc (sysctl KERN_PROC_PID; sys/kern/
 // kern_kinfo.c fill_kinfo_proc). The kernel answers 976 or 992 bytes depending
 // on whether its kinfo_lwp has kl_comm; every field read lies before kp_lwp.
+import { malformedRecord } from '../../failures.js';
 import { DRAGONFLY_KINFO_PROC as K, DRAGONFLY_KINFO_SIZES, DRAGONFLY_SZOMB } from '../../ffi/structs/dragonfly.js';
-import { badRecord, micros, type ProcRecord } from '../bsd/kinfo.js';
+import { type ProcRecord, type WithSession, micros } from '../bsd/kinfo.js';
 import { decodeGids } from '../bsd/sigset.js';
 
-export function decodeKinfoProc(buf: Buffer): ProcRecord {
-  if (!DRAGONFLY_KINFO_SIZES.includes(buf.length)) throw badRecord('kinfo_proc', `${buf.length} bytes`);
+export function decodeKinfoProc(buf: Buffer): ProcRecord & WithSession {
+  if (!DRAGONFLY_KINFO_SIZES.includes(buf.length)) throw malformedRecord('sysctl', 'kinfo_proc', `${buf.length} bytes`);
   const f = K.fields;
   return {
     pid: buf.readInt32LE(f.kp_pid.offset),
@@ -15,7 +16,6 @@ export function decodeKinfoProc(buf: Buffer): ProcRecord {
     // kp_groups[0] is the egid (sys/vfs/procfs/procfs_status.c), as getgroups(2) returns it.
     groups: decodeGids(buf, f.kp_groups, buf.readInt16LE(f.kp_ngroups.offset)),
     groupsTruncated: buf.readInt16LE(f.kp_ngroups.offset) > f.kp_groups.size / 4,
-    sigmasks: undefined,
     startMicros: micros(buf.readBigInt64LE(f.kp_start_sec.offset), buf.readBigInt64LE(f.kp_start_usec.offset)),
     zombie: buf.readInt32LE(f.kp_stat.offset) === DRAGONFLY_SZOMB,
   };

@@ -2,9 +2,8 @@
 // exists for DragonFly) groups, pgid, sid and start time come from kinfo_proc
 // (sysctl KERN_PROC_PID); without it from /proc/PID/status when procfs is
 // mounted. Limits are only ever in /proc/PID/rlimit (read-only).
-import { AVAILABILITY } from '../../availability.js';
-import { OsError } from '../../os-error.js';
-import type { BigLimits } from '../../limits.js';
+import { unsupported } from '../../failures.js';
+import { type BigLimits, type Limits, limitsAs } from '../../limits.js';
 import type { Backend, Target } from '../backend.js';
 import { type DualSource, diagnoseDual, heldFacts, startOf } from '../bsd/dual.js';
 import type { LibcSpec } from '../bsd/libc.js';
@@ -13,7 +12,6 @@ import { getProcfsPath } from '../../procfs-path.js';
 import { recordFrom } from '../bsd/record.js';
 import { sysctlRead } from '../bsd/sysctl.js';
 import { checkPid, confirmHeld, startTimeHold } from '../process-state.js';
-import { refuse } from '../refuse.js';
 import { DRAGONFLY_RLIMITS, DRAGONFLY_RLIM_INFINITY, KINFO_BUFFER, kinfoMib } from './constants.js';
 import { decodeKinfoProc } from './decode.js';
 import { parseDragonflyRlimit } from './parse-rlimit.js';
@@ -37,27 +35,24 @@ const SOURCE: DualSource = {
 
 export const dragonflyBackend: Backend = {
   platform: PLATFORM,
-  availability: AVAILABILITY.dragonfly,
   rlimits: DRAGONFLY_RLIMITS,
   rlimInfinity: DRAGONFLY_RLIM_INFINITY,
   maxPid: 0x7fffffff,
-  getUmask: () => refuse('procGetUmask', PLATFORM),
-  setRlimit: () => refuse('procRlimit', PLATFORM),
-  getSigmasks: () => refuse('procGetSigmasks', PLATFORM),
   getGroups: (t) => heldFacts(SOURCE, t, 'procGetgroups').groups,
   getPgid: (t) => heldFacts(SOURCE, t, 'procGetpgid').pgid,
-  getSid: (t) => heldFacts(SOURCE, t, 'procGetsid').sid ?? refuse('procGetsid', PLATFORM),
+  getSid: (t) => heldFacts(SOURCE, t, 'procGetsid').sid,
 
-  getRlimit(t: Target, resource: number): BigLimits {
+  getRlimit(t: Target, resource: number, bigint: boolean): Limits | BigLimits {
     if (!bsdProcfsMounted()) {
-      throw new OsError('ENOTSUP', 'procGetrlimit', {
-        detail: `limits on ${PLATFORM} are read from procfs (PID/rlimit), which is not mounted at ${getProcfsPath()}`,
-      });
+      throw unsupported(
+        'procGetrlimit',
+        `limits on ${PLATFORM} are read from procfs (PID/rlimit), which is not mounted at ${getProcfsPath()}`,
+      );
     }
     const file = procPath(t.pid, 'rlimit');
     const limits = parseDragonflyRlimit(readProcText(t.pid, 'rlimit'), resource, DRAGONFLY_RLIM_INFINITY, file);
     confirmHeld(t, 'read');
-    return limits;
+    return limitsAs(limits, DRAGONFLY_RLIM_INFINITY, bigint);
   },
 
   hold: (pid) => startTimeHold(() => startOf(SOURCE, pid)),

@@ -2,7 +2,8 @@
 // one line, "comm pid ppid pgid sid maj,min flags start ut st wmesg euid ruid
 // rgid,g0,g1,... jail". comm may hold spaces, so the line is matched from its
 // fixed-shape fields, not split on spaces.
-import { badText } from '../bsd/procfs-text.js';
+import { malformed } from '../../failures.js';
+import {} from '../bsd/procfs-text.js';
 import { micros } from '../bsd/kinfo.js';
 
 export interface BsdStatus {
@@ -19,7 +20,7 @@ const LINE =
 
 export function parseDragonflyStatus(text: string, file = 'status'): BsdStatus {
   const m = LINE.exec(text);
-  if (m === null) throw badText(file, 'status line');
+  if (m === null) throw malformed(file, 'the status line');
   const [sec, usec] = [Number(m[8]), Number(m[9])];
   // The last list is rgid then cr_groups[0..ngroups), cr_groups[0] being the egid.
   const groups = m[15]!.split(',').slice(1).map(Number);

@@ -1,6 +1,7 @@
 // Pure decoders for what FreeBSD's kern.proc sysctls answer (sys/kern/kern_proc.c):
 // struct kinfo_proc (KERN_PROC_PID), the gid_t list of KERN_PROC_GROUPS, the
 // struct rlimit of KERN_PROC_RLIMIT and the u_short of KERN_PROC_UMASK.
+import { malformedRecord } from '../../failures.js';
 import type { BigLimits } from '../../limits.js';
 import {
   FREEBSD_KINFO_PROC as K,
@@ -9,12 +10,16 @@ import {
   KINFO_PROC_SIZE,
   KI_CRF_GRP_OVERFLOW,
 } from '../../ffi/structs/freebsd.js';
-import { badRecord, micros, type ProcRecord } from '../bsd/kinfo.js';
+import { type ProcRecord, type WithSession, type WithSignals, micros } from '../bsd/kinfo.js';
 import { decodeGids, decodeSigmasks } from '../bsd/sigset.js';
 
-export function decodeKinfoProc(buf: Buffer): ProcRecord {
+export function decodeKinfoProc(buf: Buffer): ProcRecord & WithSession & WithSignals {
   if (buf.length !== KINFO_PROC_SIZE || buf.readInt32LE(K.fields.ki_structsize.offset) !== KINFO_PROC_SIZE) {
-    throw badRecord('kinfo_proc', `${buf.length} bytes, ki_structsize ${buf.length >= 4 ? buf.readInt32LE(0) : '-'}`);
+    throw malformedRecord(
+      'sysctl',
+      'kinfo_proc',
+      `${buf.length} bytes, ki_structsize ${buf.length >= 4 ? buf.readInt32LE(0) : '-'}`,
+    );
   }
   const f = K.fields;
   return {
@@ -37,13 +42,13 @@ export function decodeKinfoProc(buf: Buffer): ProcRecord {
 
 /** KERN_PROC_GROUPS: cr_ngroups gid_t values, the whole list. */
 export function decodeGroupList(buf: Buffer): number[] {
-  if (buf.length % 4 !== 0) throw badRecord('KERN_PROC_GROUPS answer', `${buf.length} bytes`);
+  if (buf.length % 4 !== 0) throw malformedRecord('sysctl', 'KERN_PROC_GROUPS answer', `${buf.length} bytes`);
   return decodeGids(buf, { offset: 0, size: buf.length }, buf.length / 4);
 }
 
 /** KERN_PROC_RLIMIT: struct rlimit; rlim_t is signed, but the kernel stores no negative value. */
 export function decodeRlimit(buf: Buffer): BigLimits {
-  if (buf.length !== FREEBSD_RLIMIT.size) throw badRecord('struct rlimit', `${buf.length} bytes`);
+  if (buf.length !== FREEBSD_RLIMIT.size) throw malformedRecord('sysctl', 'struct rlimit', `${buf.length} bytes`);
   return [
     buf.readBigUInt64LE(FREEBSD_RLIMIT.fields.rlim_cur.offset),
     buf.readBigUInt64LE(FREEBSD_RLIMIT.fields.rlim_max.offset),
@@ -60,6 +65,6 @@ export function encodeRlimit(limits: BigLimits): Buffer {
 
 /** KERN_PROC_UMASK: a u_short. */
 export function decodeUmask(buf: Buffer): number {
-  if (buf.length !== 2) throw badRecord('KERN_PROC_UMASK answer', `${buf.length} bytes`);
+  if (buf.length !== 2) throw malformedRecord('sysctl', 'KERN_PROC_UMASK answer', `${buf.length} bytes`);
   return buf.readUInt16LE(0);
 }

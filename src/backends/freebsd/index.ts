@@ -1,16 +1,14 @@
 // The FreeBSD backend: every answer comes from kern.proc sysctls (sys/kern/
 // kern_proc.c): kinfo_proc for pgid, sid, signal masks and start time, and the
 // per-PID nodes for the full group list, the umask and rlimits (read and write).
-import { AVAILABILITY } from '../../availability.js';
 import { FREEBSD_KINFO_PROC, FREEBSD_RLIMIT } from '../../ffi/structs/freebsd.js';
-import type { BigLimits } from '../../limits.js';
+import { type BigLimits, type Limits, type NewLimits, exactLimits, limitsAs } from '../../limits.js';
 import type { Backend, Sigmasks, Target } from '../backend.js';
-import type { ProcRecord } from '../bsd/kinfo.js';
+import type { ProcRecord, WithSession, WithSignals } from '../bsd/kinfo.js';
 import { type LibcSpec, bsdLibc } from '../bsd/libc.js';
 import { heldRecord, diagnoseByRecord, recordFrom } from '../bsd/record.js';
 import { sysctlRead, sysctlWrite } from '../bsd/sysctl.js';
 import { checkPid, confirmHeld, startTimeHold } from '../process-state.js';
-import { refuse } from '../refuse.js';
 import { FREEBSD_PID_MAX, FREEBSD_RLIMITS, FREEBSD_RLIM_INFINITY, MIB, START_TOLERANCE_MICROS } from './constants.js';
 import { decodeGroupList, decodeKinfoProc, decodeRlimit, decodeUmask, encodeRlimit } from './decode.js';
 
@@ -24,8 +22,10 @@ export const FREEBSD_LIBC: LibcSpec = {
 
 const libc = () => bsdLibc(FREEBSD_LIBC);
 
+type FreebsdRecord = ProcRecord & WithSession & WithSignals;
+
 /** kinfo_proc of pid: ESRCH when there is no such process (pget), zombies included. */
-export function readRecord(pid: number): ProcRecord {
+export function readRecord(pid: number): FreebsdRecord {
   return recordFrom(
     pid,
     sysctlRead(libc(), MIB.pid(checkPid(pid, 'sysctl')), FREEBSD_KINFO_PROC.size),
@@ -40,11 +40,10 @@ function read<T>(t: Target, answer: () => T): T {
   return value;
 }
 
-const record = (t: Target): ProcRecord => heldRecord(t, readRecord);
+const record = (t: Target): FreebsdRecord => heldRecord(t, readRecord);
 
 export const freebsdBackend: Backend = {
   platform: PLATFORM,
-  availability: AVAILABILITY.freebsd,
   rlimits: FREEBSD_RLIMITS,
   rlimInfinity: FREEBSD_RLIM_INFINITY,
   maxPid: FREEBSD_PID_MAX,
@@ -55,23 +54,28 @@ export const freebsdBackend: Backend = {
   // The whole list: kinfo_proc's ki_groups stops at 16 (KI_CRF_GRP_OVERFLOW).
   getGroups: (t) => read(t, () => decodeGroupList(sysctlRead(libc(), MIB.groups(checkPid(t.pid, 'sysctl'))))),
 
-  getRlimit: (t, resource): BigLimits =>
-    read(t, () =>
-      decodeRlimit(sysctlRead(libc(), MIB.rlimit(checkPid(t.pid, 'sysctl'), resource), FREEBSD_RLIMIT.size)),
+  getRlimit: (t, resource, bigint) =>
+    limitsAs(
+      read(t, () =>
+        decodeRlimit(sysctlRead(libc(), MIB.rlimit(checkPid(t.pid, 'sysctl'), resource), FREEBSD_RLIMIT.size)),
+      ),
+      FREEBSD_RLIM_INFINITY,
+      bigint,
     ),
 
   // One call reads the old value and writes the new one (kern_proc_setrlimit);
   // cur > max is clamped by the kernel, but the facade has refused it already.
-  setRlimit(t: Target, resource: number, limits: BigLimits): BigLimits {
+  setRlimit(t: Target, resource: number, limits: NewLimits, bigint: boolean): Limits | BigLimits {
     confirmHeld(t, 'sysctl');
     const old = Buffer.alloc(FREEBSD_RLIMIT.size);
-    sysctlWrite(libc(), MIB.rlimit(checkPid(t.pid, 'sysctl'), resource), encodeRlimit(limits), old);
-    return decodeRlimit(old);
+    const value = encodeRlimit(exactLimits(limits, FREEBSD_RLIM_INFINITY));
+    sysctlWrite(libc(), MIB.rlimit(checkPid(t.pid, 'sysctl'), resource), value, old);
+    return limitsAs(decodeRlimit(old), FREEBSD_RLIM_INFINITY, bigint);
   },
 
   getPgid: (t) => record(t).pgid,
-  getSid: (t) => record(t).sid ?? refuse('procGetsid', PLATFORM),
-  getSigmasks: (t): Sigmasks => record(t).sigmasks ?? refuse('procGetSigmasks', PLATFORM),
+  getSid: (t) => record(t).sid,
+  getSigmasks: (t): Sigmasks => record(t).sigmasks,
   hold: (pid) => startTimeHold(() => readRecord(pid).startMicros, START_TOLERANCE_MICROS),
   diagnose: (pid, cause) => diagnoseByRecord(pid, cause, readRecord),
 };

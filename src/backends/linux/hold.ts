@@ -5,7 +5,7 @@
 // where start times cannot tell the two apart.
 import { accessSync, closeSync, constants as fsConstants, fstatSync, openSync, statSync } from 'node:fs';
 import type { ProcessHold } from '../backend.js';
-import { errorCode } from '../../os-error.js';
+import { errorCode } from '../../failures.js';
 import type { ProcfsView } from '../../procfs-path.js';
 import { LINUX_RLIM_INFINITY } from './constants.js';
 import { parseLimits } from './parse-limits.js';

@@ -2,16 +2,15 @@
 // signal masks, and limits or pgid/sid where a system call cannot serve), and
 // prlimit(2), getpgid(2), getsid(2) through koffi where it can.
 import { existsSync } from 'node:fs';
-import { AVAILABILITY } from '../../availability.js';
 import { type OneshotCache, entriesOf, oneshotCache } from '../../oneshot.js';
-import { OsError, errorCode } from '../../os-error.js';
+import { errorCode, fromErrno, gone, malformed, unsupported, zombie } from '../../failures.js';
 import type { ProcfsView } from '../../procfs-path.js';
-import { type BigLimits, type Limits, toNumberLimits } from '../../limits.js';
+import { type BigLimits, type Limits, type NewLimits, limitsAs } from '../../limits.js';
 import type { Backend, ProcessState, Sigmasks, Target } from '../backend.js';
+import { confirmHeld, pidExists } from '../process-state.js';
 import { LINUX_PID_MAX_LIMIT, LINUX_RLIMITS, LINUX_RLIM_INFINITY, PF_EXITING } from './constants.js';
 import { holdProcess } from './hold.js';
 import { type LinuxLibc, linuxLibc, linuxLibcIfAvailable } from './libc.js';
-import { malformed } from './malformed.js';
 import { parseLimits } from './parse-limits.js';
 import { parseStat } from './parse-stat.js';
 import { bigintToWords, numberToWords, wordsToBigint, wordsToNumber } from './rlim-words.js';
@@ -24,7 +23,6 @@ const EPERM = 1;
 const NEW_SOFT = 0;
 const NEW_HARD = 2;
 const OLD_SOFT = 4;
-const OLD_HARD = 6;
 
 function dirOf(t: Target): string {
   return t.dir ?? `${t.view.root}/${t.pid}`;
@@ -45,8 +43,8 @@ function factsOf(view: ProcfsView): TreeFacts {
 // What one oneshot has read for one process: each file's bytes (a view of the
 // read buffer until another read needs it, then a private copy) and the
 // answers of getpgid(2) and getsid(2).
-interface Slots {
-  /** The oneshot cache the slots belong to. */
+interface OneshotReads {
+  /** The oneshot cache the reads belong to. */
   readonly cache: OneshotCache;
   status: Buffer | undefined;
   stat: Buffer | undefined;
@@ -55,7 +53,7 @@ interface Slots {
   sid: number | undefined;
 }
 
-// The current oneshot's slots for t, or undefined outside one. They are filed
+// The current oneshot's reads for t, or undefined outside one. They are filed
 // under t.cacheKey: a handle's hold (so a Process pinned to a process whose
 // PID was reused is never served what a read by number cached, and a new
 // handle that got a closed one's descriptor number starts empty), or the
@@ -63,12 +61,12 @@ interface Slots {
 // never served the other tree's bytes). A process held by start time only
 // reads by number, so it never shares that cache: each of its reads is
 // confirmed against the hold.
-function slotsFor(t: Target): Slots | undefined {
+function oneshotReads(t: Target): OneshotReads | undefined {
   if (heldByStartTime(t)) return undefined;
   const cache = oneshotCache(t.pid);
   if (cache === undefined) return undefined;
   const entries = entriesOf(cache);
-  let slots = entries.get(t.cacheKey) as Slots | undefined;
+  let slots = entries.get(t.cacheKey) as OneshotReads | undefined;
   if (slots === undefined) {
     slots = { cache, status: undefined, stat: undefined, limits: undefined, pgid: undefined, sid: undefined };
     entries.set(t.cacheKey, slots);
@@ -77,11 +75,11 @@ function slotsFor(t: Target): Slots | undefined {
 }
 
 // A file's bytes: a view of the shared read buffer. Inside a oneshot the view
-// is kept in the slots and copied only if another read comes while the
-// oneshot still runs (procAsDict reads one file: no copy). Written out rather
-// than through cached(): no closure per call outside a oneshot.
-function source(t: Target, name: FileName): Buffer {
-  const slots = slotsFor(t);
+// is kept with the oneshot's reads and copied only if another read comes
+// while the oneshot still runs (procAsDict reads one file: no copy). Written
+// out rather than through cached(): no closure per call outside a oneshot.
+function fileBytes(t: Target, name: FileName): Buffer {
+  const slots = oneshotReads(t);
   if (slots === undefined) return readPinned(t, name);
   let buf = fileSlot(slots, name);
   if (buf === undefined) {
@@ -95,13 +93,11 @@ function source(t: Target, name: FileName): Buffer {
 
 type FileName = ProcFileKind;
 
-// Named loads and stores: slots[name] with a variable name is a megamorphic
-// keyed access, measurable per call (issue 4).
-function fileSlot(slots: Slots, name: FileName): Buffer | undefined {
+function fileSlot(slots: OneshotReads, name: FileName): Buffer | undefined {
   return name === 'status' ? slots.status : name === 'stat' ? slots.stat : slots.limits;
 }
 
-function setFileSlot(slots: Slots, name: FileName, buf: Buffer | undefined): void {
+function setFileSlot(slots: OneshotReads, name: FileName, buf: Buffer | undefined): void {
   if (name === 'status') slots.status = buf;
   else if (name === 'stat') slots.stat = buf;
   else slots.limits = buf;
@@ -129,19 +125,13 @@ function readPinned(t: Target, name: FileName): Buffer {
   try {
     view = readProcFile(`${dirOf(t)}/${name}`, name, factsOf(t.view).kernel);
   } catch (err) {
-    confirmAlive(t, 'read');
+    confirmHeld(t, 'read');
     throw err;
   }
   if (!heldByStartTime(t)) return view;
   const bytes = copyOf(view);
-  confirmAlive(t, 'read');
+  confirmHeld(t, 'read');
   return bytes;
-}
-
-// Answers from a system call that took the PID number are only the held
-// process's if it still exists afterwards (its PID cannot be reused before).
-function confirmAlive(t: Target, syscall: string): void {
-  if (t.alive !== undefined && !t.alive()) throw new OsError('ESRCH', syscall, { state: 'gone' });
 }
 
 // The libc binding, or undefined when reads must come from procfs: a tree
@@ -153,16 +143,15 @@ function syscalls(t: Target): LinuxLibc | undefined {
 }
 
 // getpgid(2) or getsid(2), without a closure per call; /proc/PID/stat answers
-// when no system call can.
-// The common path (outside a oneshot, a system call that succeeds) is kept
-// small enough for the optimiser to inline into the facade; everything else
-// is out of line (issue 4).
+// when no system call can. The common path (outside a oneshot, a system call
+// that succeeds) is kept small enough for the optimiser to inline into the
+// facade; everything else is out of line.
 function pidSyscall(t: Target, field: 'pgid' | 'sid'): number {
-  const slots = slotsFor(t);
+  const slots = oneshotReads(t);
   return slots === undefined ? askPid(t, field) : cachedPid(t, slots, field);
 }
 
-function cachedPid(t: Target, slots: Slots, field: 'pgid' | 'sid'): number {
+function cachedPid(t: Target, slots: OneshotReads, field: 'pgid' | 'sid'): number {
   let value = field === 'pgid' ? slots.pgid : slots.sid;
   if (value === undefined) {
     value = askPid(t, field);
@@ -183,58 +172,58 @@ function askPid(t: Target, field: 'pgid' | 'sid'): number {
 // A failed call, or an answer that counts only if the held process still exists.
 function checkedPid(c: LinuxLibc, t: Target, field: 'pgid' | 'sid', value: number): number {
   const syscall = field === 'pgid' ? 'getpgid' : 'getsid';
-  if (value < 0) throw OsError.fromErrno(c.errno(), syscall);
-  confirmAlive(t, syscall);
+  if (value < 0) throw fromErrno(c.errno(), syscall);
+  confirmHeld(t, syscall);
   return value;
 }
 
 function pidFromStat(t: Target, field: 'pgid' | 'sid'): number {
-  const stat = parseStat(source(t, 'stat'));
+  const stat = parseStat(fileBytes(t, 'stat'));
   // Printed for a task being reaped: pgid and sid -1, not the process's.
-  if (stat.threads === 0) throw new OsError('ESRCH', 'read', { path: `${dirOf(t)}/stat`, state: 'gone' });
+  if (stat.threads === 0) throw gone('read', 'stat');
   return stat[field];
 }
 
 export const linuxBackend: Backend = {
   platform: 'Linux',
-  availability: AVAILABILITY.linux,
   rlimits: LINUX_RLIMITS,
   rlimInfinity: LINUX_RLIM_INFINITY,
   maxPid: LINUX_PID_MAX_LIMIT,
 
   getUmask(t: Target): number {
-    const buf = source(t, 'status');
+    const buf = fileBytes(t, 'status');
     const kernel = factsOf(t.view).kernel;
     const umask = parseUmask(buf, kernel);
     if (umask !== undefined) return umask;
     // Read before kernelPrintsUmask(), whose first call reads into the same buffer.
     const state = parseState(buf, kernel);
     if (!kernelPrintsUmask(t.view)) {
-      throw new OsError('ENOTSUP', 'procGetUmask', {
-        detail: 'the kernel does not report umasks (Linux 4.7+ prints Umask: in /proc/PID/status)',
-      });
+      throw unsupported(
+        'procGetUmask',
+        'the kernel does not report umasks (Linux 4.7+ prints Umask: in /proc/PID/status)',
+      );
     }
     // The kernel omits the line only for a task without an fs_struct: one that
     // has exited (a zombie) or is past exit_fs() on its way there.
-    if (state === 'Z' || state === 'X') throw zombie(t);
-    const stat = parseStat(source(t, 'stat'));
-    if (stat.flags & PF_EXITING || stat.state === 'Z' || stat.state === 'X') throw zombie(t);
+    if (state === 'Z' || state === 'X') throw zombie('read', 'status');
+    const stat = parseStat(fileBytes(t, 'stat'));
+    if (stat.flags & PF_EXITING || stat.state === 'Z' || stat.state === 'X') throw zombie('read', 'status');
     throw malformed('status', 'Umask');
   },
 
   getGroups(t: Target): number[] {
-    const groups = parseGroups(source(t, 'status'), factsOf(t.view).kernel);
+    const groups = parseGroups(fileBytes(t, 'status'), factsOf(t.view).kernel);
     if (groups === undefined) throw malformed('status', 'Groups');
     return groups;
   },
 
   getSigmasks(t: Target): Sigmasks {
-    const lines = parseSignalLines(source(t, 'status'), factsOf(t.view).kernel);
-    if (lines === undefined) throw malformed('status', 'SigPnd/SigBlk/SigIgn/SigCgt/ShdPnd');
+    const signals = parseSignalLines(fileBytes(t, 'status'), factsOf(t.view).kernel);
+    if (signals === undefined) throw malformed('status', 'SigPnd/SigBlk/SigIgn/SigCgt/ShdPnd');
     // Threads: 0 means the masks were printed as zeros for a task being reaped,
     // not read: the process is gone, whatever its State line said a moment before.
-    if (lines[1] === 0) throw new OsError('ESRCH', 'read', { path: `${dirOf(t)}/status`, state: 'gone' });
-    return lines[0];
+    if (signals.threads === 0) throw gone('read', 'status');
+    return signals.masks;
   },
 
   getPgid(t: Target): number {
@@ -245,34 +234,25 @@ export const linuxBackend: Backend = {
     return pidSyscall(t, 'sid');
   },
 
-  getRlimit(t: Target, resource: number): BigLimits {
+  getRlimit(t: Target, resource: number, bigint: boolean): Limits | BigLimits {
     const words = getLimits(t, resource);
-    if (words === undefined) return limitsFromProcfs(t, resource);
-    return [wordsToBigint(words, OLD_SOFT), wordsToBigint(words, OLD_HARD)];
+    if (words === undefined) return limitsAs(limitsFromProcfs(t, resource), LINUX_RLIM_INFINITY, bigint);
+    return bigint ? bigLimitsAt(words, OLD_SOFT) : numberLimitsAt(words, OLD_SOFT);
   },
 
-  setRlimit(t: Target, resource: number, limits: BigLimits): BigLimits {
+  // Numbers go into the words and come back out without a BigInt being built.
+  setRlimit(t: Target, resource: number, limits: NewLimits, bigint: boolean): Limits | BigLimits {
     const c = setterLibc(t);
-    bigintToWords(c.rlimit.words, NEW_SOFT, limits[0]);
-    bigintToWords(c.rlimit.words, NEW_HARD, limits[1]);
-    const words = setLimits(c, t, resource);
-    return [wordsToBigint(words, OLD_SOFT), wordsToBigint(words, OLD_HARD)];
-  },
-
-  // The number form straight from the kernel's words: no BigInt is built.
-  numberLimits: {
-    get(t: Target, resource: number): Limits {
-      const words = getLimits(t, resource);
-      if (words === undefined) return toNumberLimits(limitsFromProcfs(t, resource), LINUX_RLIM_INFINITY);
-      return [wordsToNumber(words, OLD_SOFT), wordsToNumber(words, OLD_HARD)];
-    },
-    set(t: Target, resource: number, soft: number, hard: number): Limits {
-      const c = setterLibc(t);
+    const [soft, hard] = limits;
+    if (typeof soft === 'number' && typeof hard === 'number') {
       numberToWords(c.rlimit.words, NEW_SOFT, soft);
       numberToWords(c.rlimit.words, NEW_HARD, hard);
-      const words = setLimits(c, t, resource);
-      return [wordsToNumber(words, OLD_SOFT), wordsToNumber(words, OLD_HARD)];
-    },
+    } else {
+      bigintToWords(c.rlimit.words, NEW_SOFT, BigInt(soft));
+      bigintToWords(c.rlimit.words, NEW_HARD, BigInt(hard));
+    }
+    const words = setLimits(c, t, resource);
+    return bigint ? bigLimitsAt(words, OLD_SOFT) : numberLimitsAt(words, OLD_SOFT);
   },
 
   hold(pid: number, view: ProcfsView) {
@@ -302,31 +282,32 @@ function getLimits(t: Target, resource: number): Uint32Array | undefined {
   const c = syscalls(t);
   if (c === undefined) return undefined;
   if (c.rlimit.get(t.pid, resource) === 0) {
-    confirmAlive(t, 'prlimit');
+    confirmHeld(t, 'prlimit');
     return c.rlimit.words;
   }
   const errno = c.errno();
   // prlimit(2) needs the target's credentials (or CAP_SYS_RESOURCE) even to
   // read; /proc/PID/limits is world-readable, so it answers instead.
-  if (errno !== EPERM) throw OsError.fromErrno(errno, 'prlimit');
+  if (errno !== EPERM) throw fromErrno(errno, 'prlimit');
   return undefined;
 }
 
 function limitsFromProcfs(t: Target, resource: number): BigLimits {
-  const buf = source(t, 'limits');
+  const buf = fileBytes(t, 'limits');
   const limits = parseLimits(buf, resource, LINUX_RLIM_INFINITY);
   if (limits !== undefined) return limits;
   // proc_pid_limits prints nothing once the task has lost its signal struct.
-  if (buf.length === 0) throw new OsError('ESRCH', 'read', { path: `${dirOf(t)}/limits` });
+  if (buf.length === 0) throw gone('read', 'limits');
   throw malformed('limits', `resource ${resource}`);
 }
 
 // Setting limits takes a PID, so it needs a tree proven to show this PID namespace.
 function setterLibc(t: Target): LinuxLibc {
   if (!factsOf(t.view).ownNamespace) {
-    throw new OsError('ENOTSUP', 'prlimit', {
-      detail: `limits cannot be set through the procfs path ${t.view.root}: it is not proven to show this process's own PID namespace, and prlimit(2) takes PIDs of the caller's own`,
-    });
+    throw unsupported(
+      'prlimit',
+      `limits cannot be set through the procfs path ${t.view.root}: it is not proven to show this process's own PID namespace, and prlimit(2) takes PIDs of the caller's own`,
+    );
   }
   // In our namespace: the binding, or FfiUnavailable from binding it.
   return linuxLibc();
@@ -334,28 +315,26 @@ function setterLibc(t: Target): LinuxLibc {
 
 // prlimit(2) with the new limits already in the words; the words holding the old ones.
 function setLimits(c: LinuxLibc, t: Target, resource: number): Uint32Array {
-  confirmAlive(t, 'prlimit');
-  if (c.rlimit.set(t.pid, resource) !== 0) throw OsError.fromErrno(c.errno(), 'prlimit');
+  confirmHeld(t, 'prlimit');
+  if (c.rlimit.set(t.pid, resource) !== 0) throw fromErrno(c.errno(), 'prlimit');
   // prlimit(2) takes a number, not the pinned process: if the held process
   // vanished between the check above and the call, the write may have reached
   // a process that took its PID in that window. Never report that as success.
-  confirmAlive(t, 'prlimit');
+  confirmHeld(t, 'prlimit');
   return c.rlimit.words;
 }
 
-function zombie(t: Target): OsError {
-  return new OsError('ESRCH', 'read', { path: `${dirOf(t)}/status`, state: 'zombie' });
+function numberLimitsAt(words: Uint32Array, at: number): Limits {
+  return [wordsToNumber(words, at), wordsToNumber(words, at + 2)];
+}
+
+function bigLimitsAt(words: Uint32Array, at: number): BigLimits {
+  return [wordsToBigint(words, at), wordsToBigint(words, at + 2)];
 }
 
 // hidepid=2 makes another user's /proc/PID vanish (ENOENT), like a dead process.
 // kill(pid, 0) still tells them apart: EPERM means the process exists. It is only
 // asked when the procfs tree is our own PID namespace's, where PIDs agree.
 function existsInOurNamespace(pid: number, view: ProcfsView): boolean {
-  if (!factsOf(view).ownNamespace) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return errorCode(err) === 'EPERM';
-  }
+  return factsOf(view).ownNamespace && pidExists(pid) !== 'no';
 }

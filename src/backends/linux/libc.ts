@@ -2,7 +2,7 @@
 // getpgid(2), getsid(2), prlimit(2), and open(2)/read(2)/close(2) for procfs.
 // The koffi function handles are handed out as they are, without wrapper
 // closures: every call costs a few hundred nanoseconds and a wrapper is
-// measurable at that scale (issue 4).
+// measurable at that scale.
 import { FfiUnavailable, type KoffiLibrary, type KoffiModule, koffi } from '../../ffi/koffi.js';
 
 /**

@@ -6,7 +6,7 @@
 // padded name and values read by column, never by splitting on runs of spaces
 // (a 20-digit value leaves one), and the whole line must have that shape.
 import type { BigLimits } from '../../limits.js';
-import { malformed } from './malformed.js';
+import { malformed } from '../../failures.js';
 
 /** The kernel's line name and unit for each Linux RLIMIT_* number (lnames[] in fs/proc/base.c). */
 export const LIMIT_LINES: readonly { readonly name: string; readonly unit: string }[] = [

@@ -5,7 +5,7 @@
 // field 22 must be in the kernel's form, and the fields read must be in the
 // range the kernel can print, or the parse is EBADMSG.
 import { LINUX_PID_MAX_LIMIT } from './constants.js';
-import { malformed } from './malformed.js';
+import { malformed } from '../../failures.js';
 
 export interface StatFields {
   state: string;

@@ -11,7 +11,7 @@
 // full and a key found twice is EBADMSG.
 import type { Sigmasks } from '../backend.js';
 import { LINUX_PID_MAX_LIMIT } from './constants.js';
-import { malformed } from './malformed.js';
+import { malformed } from '../../failures.js';
 
 /**
  * A line key and where it was last found in kernel text. The offset only says
@@ -245,7 +245,7 @@ function keyAt(buf: Buffer, k: Buffer, at: number): boolean {
 
 /** All five masks: SigPnd (thread), SigBlk, SigIgn, SigCgt, ShdPnd (process-wide pending). */
 export function parseSigmasks(buf: Buffer, kernelText = false): Sigmasks | undefined {
-  return parseSignalLines(buf, kernelText)?.[0];
+  return parseSignalLines(buf, kernelText)?.masks;
 }
 
 /**
@@ -257,7 +257,7 @@ export function parseSigmasks(buf: Buffer, kernelText = false): Sigmasks | undef
 export function parseSignalLines(
   buf: Buffer,
   kernelText = false,
-): [masks: Sigmasks, threads: number | undefined] | undefined {
+): { masks: Sigmasks; threads: number | undefined } | undefined {
   const pndAt = valueStart(buf, SIG_PND, kernelText, 'SigPnd');
   if (pndAt < 0) return undefined;
   const shdAt = nextValue(buf, SHD_PND, pndAt + SIGSET_DIGITS, kernelText, 'ShdPnd');
@@ -275,7 +275,7 @@ export function parseSignalLines(
     ignored: sigsetAt(buf, ignAt, SIGSET_DIGITS, SIG_IGN.bytes),
     caught: sigsetAt(buf, cgtAt, SIGSET_DIGITS, SIG_CGT.bytes),
   };
-  return [masks, threadsAbove(buf, pndAt - SIG_PND.bytes.length, kernelText)];
+  return { masks, threads: threadsAbove(buf, pndAt - SIG_PND.bytes.length, kernelText) };
 }
 
 // Threads: two line starts above SigPnd:'s "\n" (SigQ: lies between), else

@@ -25,7 +25,7 @@
 import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, readSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { koffiLoaded } from '../../ffi/koffi.js';
-import { OsError } from '../../os-error.js';
+import { fromErrno, malformed } from '../../failures.js';
 import { type LinuxLibc, O_CLOEXEC, linuxLibcIfAvailable } from './libc.js';
 
 /** The procfs files the backend reads, by what they hold. */
@@ -108,10 +108,7 @@ export function readProcFile(path: string, kind: ProcFileKind, kernelTree: boole
     const len = readOnce(io, path, size, kernelTree);
     if (len < size) return buffer.subarray(0, len);
     if (size === limit) {
-      throw new OsError('EBADMSG', 'read', {
-        path,
-        detail: `longer than any kernel's ${kind} file (${MAX_BYTES[kind]} bytes)`,
-      });
+      throw malformed(path, `the ${kind} file`, `longer than any kernel's (${MAX_BYTES[kind]} bytes)`);
     }
     buffer = Buffer.allocUnsafe(limit);
     procfsCounters.bufferBytes = limit;
@@ -138,7 +135,7 @@ function libcIo(c: LinuxLibc): Io {
   const io: Io = {
     open(path) {
       const fd = c.open(path, OPEN_FLAGS | O_CLOEXEC);
-      if (fd < 0) throw OsError.fromErrno(c.errno(), 'open', { path });
+      if (fd < 0) throw fromErrno(c.errno(), 'open', { path });
       return fd;
     },
     read(fd, into, count, path) {
@@ -146,7 +143,7 @@ function libcIo(c: LinuxLibc): Io {
         const n = c.read(fd, into, count);
         if (n >= 0) return n;
         const errno = c.errno();
-        if (errno !== EINTR) throw OsError.fromErrno(errno, 'read', { path });
+        if (errno !== EINTR) throw fromErrno(errno, 'read', { path });
       }
     },
     close(fd) {
@@ -182,13 +179,13 @@ function readOnce(io: Io, path: string, size: number, kernelTree: boolean): numb
 
 function regularFile(stats: Stats, path: string): Stats {
   if (stats.isFile()) return stats;
-  throw new OsError('EBADMSG', 'read', { path, detail: `not a regular file (${fileKind(stats)})` });
+  throw malformed(path, 'the file', `not a regular file (${fileKind(stats)})`);
 }
 
 // The file opened must be the one checked: a tree's owner could swap it between the two.
 function sameFile(before: Stats, after: Stats, path: string): void {
   if (before.dev !== after.dev || before.ino !== after.ino) {
-    throw new OsError('EBADMSG', 'read', { path, detail: 'the file changed while it was opened' });
+    throw malformed(path, 'the file', 'it changed while it was opened');
   }
 }
 

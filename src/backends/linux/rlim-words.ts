@@ -42,24 +42,7 @@ export function bigintToWords(words: Uint32Array, at: number, value: bigint): vo
   words[at + 1 - LOW] = Number(value >> 32n);
 }
 
-/**
- * The value at words[at], words[at + 1] as a bigint, remembering the last one
- * built per position: a process's limits rarely change between calls, and a
- * BigInt built per read costs more than the rest of a getrlimit call.
- */
+/** The value at words[at], words[at + 1] as a bigint. */
 export function wordsToBigint(words: Uint32Array, at: number): bigint {
-  const lo = words[at + LOW]!;
-  const hi = words[at + 1 - LOW]!;
-  const slot = at >> 1;
-  if (seenLo[slot] !== lo || seenHi[slot] !== hi || seen[slot] === undefined) {
-    seenLo[slot] = lo;
-    seenHi[slot] = hi;
-    seen[slot] = (BigInt(hi) << 32n) | BigInt(lo);
-  }
-  return seen[slot];
+  return (BigInt(words[at + 1 - LOW]!) << 32n) | BigInt(words[at + LOW]!);
 }
-
-// Per value position (words 0-1, 2-3, 4-5, 6-7) the last words seen and their bigint.
-const seenLo = new Uint32Array(4);
-const seenHi = new Uint32Array(4);
-const seen: (bigint | undefined)[] = [undefined, undefined, undefined, undefined];

@@ -3,18 +3,17 @@
 // proc.PID.rlimit nodes, which also set limits. Without koffi it reads procfs
 // (/proc/PID/status and /proc/PID/limit) when mounted; signal masks and setting
 // limits need koffi.
-import { AVAILABILITY } from '../../availability.js';
 import { NETBSD_KINFO_PROC2 } from '../../ffi/structs/netbsd.js';
-import type { BigLimits } from '../../limits.js';
+import { type BigLimits, type Limits, type NewLimits, exactLimits, limitsAs } from '../../limits.js';
 import type { Backend, Sigmasks, Target } from '../backend.js';
 import { chooseAccess, requireLibc } from '../bsd/access.js';
 import { type DualSource, diagnoseDual, heldFacts, startOf } from '../bsd/dual.js';
+import type { ProcRecord, WithSession, WithSignals } from '../bsd/kinfo.js';
 import type { BsdLibc, LibcSpec } from '../bsd/libc.js';
 import { procPath, readProcText } from '../bsd/procfs-text.js';
 import { heldRecord, recordFrom } from '../bsd/record.js';
 import { sysctlRead, sysctlWrite } from '../bsd/sysctl.js';
 import { checkPid, confirmHeld, startTimeHold } from '../process-state.js';
-import { refuse } from '../refuse.js';
 import { HARD, NETBSD_RLIMITS, NETBSD_RLIM_INFINITY, SOFT, kinfo2Mib, rlimitMib } from './constants.js';
 import { decodeKinfoProc2, decodeQuad } from './decode.js';
 import { parseNetbsdLimit } from './parse-limit.js';
@@ -25,7 +24,7 @@ const PLATFORM = 'NetBSD';
 
 export const NETBSD_LIBC: LibcSpec = { platform: PLATFORM, paths: () => ['libc.so.12'], errnoSymbol: '__errno' };
 
-const SOURCE: DualSource = {
+const SOURCE: DualSource<ProcRecord & WithSession & WithSignals> = {
   spec: NETBSD_LIBC,
   // Zombies are listed (the zombie list is scanned first); an empty answer is a
   // dead PID or one kauth hides from us.
@@ -46,21 +45,19 @@ function writeQuad(libc: BsdLibc, pid: number, resource: number, type: typeof SO
 
 export const netbsdBackend: Backend = {
   platform: PLATFORM,
-  availability: AVAILABILITY.netbsd,
   rlimits: NETBSD_RLIMITS,
   rlimInfinity: NETBSD_RLIM_INFINITY,
   maxPid: 0x7fffffff,
-  getUmask: () => refuse('procGetUmask', PLATFORM),
   getGroups: (t) => heldFacts(SOURCE, t, 'procGetgroups').groups,
   getPgid: (t) => heldFacts(SOURCE, t, 'procGetpgid').pgid,
-  getSid: (t) => heldFacts(SOURCE, t, 'procGetsid').sid ?? refuse('procGetsid', PLATFORM),
+  getSid: (t) => heldFacts(SOURCE, t, 'procGetsid').sid,
 
   getSigmasks(t: Target): Sigmasks {
     const libc = requireLibc(NETBSD_LIBC, 'procGetSigmasks', 'Signal masks');
-    return heldRecord(t, (pid) => SOURCE.readRecord(libc, pid)).sigmasks ?? refuse('procGetSigmasks', PLATFORM);
+    return heldRecord(t, (pid) => SOURCE.readRecord(libc, pid)).sigmasks;
   },
 
-  getRlimit(t: Target, resource: number): BigLimits {
+  getRlimit(t: Target, resource: number, bigint: boolean): Limits | BigLimits {
     const access = chooseAccess(NETBSD_LIBC, 'procGetrlimit');
     let limits: BigLimits;
     if (access.kind === 'ffi') {
@@ -69,19 +66,20 @@ export const netbsdBackend: Backend = {
       limits = parseNetbsdLimit(readProcText(t.pid, 'limit'), resource, procPath(t.pid, 'limit'));
     }
     confirmHeld(t, 'sysctl');
-    return limits;
+    return limitsAs(limits, NETBSD_RLIM_INFINITY, bigint);
   },
 
-  setRlimit(t: Target, resource: number, limits: BigLimits): BigLimits {
+  setRlimit(t: Target, resource: number, limits: NewLimits, bigint: boolean): Limits | BigLimits {
     const libc = requireLibc(NETBSD_LIBC, 'procRlimit', 'Setting limits');
     confirmHeld(t, 'sysctl');
-    return setBothLimits(
+    const old = setBothLimits(
       {
         read: (type) => readQuad(libc, t.pid, resource, type),
         write: (type, value) => writeQuad(libc, t.pid, resource, type, value),
       },
-      limits,
+      exactLimits(limits, NETBSD_RLIM_INFINITY),
     );
+    return limitsAs(old, NETBSD_RLIM_INFINITY, bigint);
   },
 
   hold: (pid) => startTimeHold(() => startOf(SOURCE, pid)),

@@ -2,8 +2,9 @@
 // one line, "comm pid ppid pgid sid maj,min flags start ut st wmesg euid
 // egid,g1,g2,...". comm may hold spaces, so the line is matched from its
 // fixed-shape fields, not split on spaces.
+import { malformed } from '../../failures.js';
 import type { BsdStatus } from '../dragonfly/parse-status.js';
-import { badText } from '../bsd/procfs-text.js';
+import {} from '../bsd/procfs-text.js';
 import { micros } from '../bsd/kinfo.js';
 
 const LINE =
@@ -11,7 +12,7 @@ const LINE =
 
 export function parseNetbsdStatus(text: string, file = 'status'): BsdStatus {
   const m = LINE.exec(text);
-  if (m === null) throw badText(file, 'status line');
+  if (m === null) throw malformed(file, 'the status line');
   const [sec, usec] = [Number(m[8]), Number(m[9])];
   return {
     pid: Number(m[2]),

@@ -5,7 +5,7 @@
 // write fails the first is undone; if even that fails, the error says the
 // first limit stayed changed.
 import type { BigLimits } from '../../limits.js';
-import { OsError, errorCode } from '../../os-error.js';
+import { OsError, errorCode } from '../../failures.js';
 import { HARD, SOFT } from './constants.js';
 
 type Which = typeof SOFT | typeof HARD;

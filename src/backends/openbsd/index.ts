@@ -3,15 +3,13 @@
 // getpgid(2)/getsid(2) are not used: they refuse processes of other sessions
 // (EPERM, sys/kern/kern_prot.c). umask and rlimits are not exposed.
 import { readdirSync } from 'node:fs';
-import { AVAILABILITY } from '../../availability.js';
 import { OPENBSD_KINFO_PREFIX } from '../../ffi/structs/openbsd.js';
 import type { Backend, Sigmasks, Target } from '../backend.js';
-import type { ProcRecord } from '../bsd/kinfo.js';
+import type { ProcRecord, WithSession, WithSignals } from '../bsd/kinfo.js';
 import { type LibcSpec, bsdLibc } from '../bsd/libc.js';
 import { heldRecord, diagnoseByRecord, recordFrom } from '../bsd/record.js';
 import { sysctlRead } from '../bsd/sysctl.js';
 import { checkPid, startTimeHold } from '../process-state.js';
-import { refuse } from '../refuse.js';
 import { OPENBSD_PID_MAX, OPENBSD_RLIMITS, OPENBSD_RLIM_INFINITY, kinfoMib } from './constants.js';
 import { decodeKinfoProc } from './decode.js';
 
@@ -42,26 +40,22 @@ export const OPENBSD_LIBC: LibcSpec = {
 };
 
 /** kinfo_proc of pid (its first OPENBSD_KINFO_PREFIX bytes); a dead PID is an empty answer. */
-export function readRecord(pid: number): ProcRecord {
+export function readRecord(pid: number): ProcRecord & WithSession & WithSignals {
   const buf = sysctlRead(bsdLibc(OPENBSD_LIBC), kinfoMib(checkPid(pid, 'sysctl')), OPENBSD_KINFO_PREFIX);
   return recordFrom(pid, buf, decodeKinfoProc);
 }
 
-const record = (t: Target): ProcRecord => heldRecord(t, readRecord);
+const record = (t: Target): ProcRecord & WithSession & WithSignals => heldRecord(t, readRecord);
 
 export const openbsdBackend: Backend = {
   platform: PLATFORM,
-  availability: AVAILABILITY.openbsd,
   rlimits: OPENBSD_RLIMITS,
   rlimInfinity: OPENBSD_RLIM_INFINITY,
   maxPid: OPENBSD_PID_MAX,
-  getUmask: () => refuse('procGetUmask', PLATFORM),
-  getRlimit: () => refuse('procGetrlimit', PLATFORM),
-  setRlimit: () => refuse('procRlimit', PLATFORM),
   getGroups: (t) => record(t).groups,
   getPgid: (t) => record(t).pgid,
-  getSid: (t) => record(t).sid ?? refuse('procGetsid', PLATFORM),
-  getSigmasks: (t): Sigmasks => record(t).sigmasks ?? refuse('procGetSigmasks', PLATFORM),
+  getSid: (t) => record(t).sid,
+  getSigmasks: (t): Sigmasks => record(t).sigmasks,
   // A zombie's start time is 0 (p_uvalid = 0): unknown, which the hold does not call reused.
   hold: (pid) => startTimeHold(() => readRecord(pid).startMicros),
   diagnose: (pid, cause) => diagnoseByRecord(pid, cause, readRecord),

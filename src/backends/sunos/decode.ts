@@ -2,7 +2,7 @@
 // psinfo_t (pgid, sid, start time; world-readable, zombies included) and
 // prcred_t (supplementary groups).
 import { SUNOS_PRCRED as C, SUNOS_PSINFO as P } from '../../ffi/structs/sunos.js';
-import { OsError } from '../../os-error.js';
+import { malformed } from '../../failures.js';
 
 export interface Psinfo {
   pid: number;
@@ -14,12 +14,8 @@ export interface Psinfo {
   zombie: boolean;
 }
 
-function bad(file: string, detail: string): OsError {
-  return new OsError('EBADMSG', 'read', { path: file, detail: `unexpected ${detail}` });
-}
-
 export function decodePsinfo(buf: Buffer, file = 'psinfo'): Psinfo {
-  if (buf.length < P.size) throw bad(file, `psinfo_t of ${buf.length} bytes, expected ${P.size}`);
+  if (buf.length < P.size) throw malformed(file, 'psinfo_t', `${buf.length} bytes, expected ${P.size}`);
   const f = P.fields;
   const nsec = buf.readBigInt64LE(f.pr_start_nsec.offset);
   return {
@@ -34,10 +30,10 @@ export function decodePsinfo(buf: Buffer, file = 'psinfo'): Psinfo {
 /** prcred_t followed by its extra gid_t entries: the supplementary groups (the egid is pr_egid). */
 export function decodePrcred(buf: Buffer, file = 'cred'): number[] {
   const f = C.fields;
-  if (buf.length < f.pr_groups.offset) throw bad(file, `prcred_t of ${buf.length} bytes`);
+  if (buf.length < f.pr_groups.offset) throw malformed(file, 'prcred_t', `${buf.length} bytes`);
   const n = buf.readInt32LE(f.pr_ngroups.offset);
   if (n < 0 || buf.length < f.pr_groups.offset + 4 * n) {
-    throw bad(file, `prcred_t: ${n} groups in ${buf.length} bytes`);
+    throw malformed(file, 'prcred_t', `${n} groups in ${buf.length} bytes`);
   }
   const out: number[] = [];
   for (let i = 0; i < n; i++) out.push(buf.readUInt32LE(f.pr_groups.offset + 4 * i));

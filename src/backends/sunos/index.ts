@@ -5,13 +5,11 @@
 // only by injecting calls through libproc's agent LWP, which this library does
 // not do.
 import { existsSync, readFileSync } from 'node:fs';
-import { AVAILABILITY } from '../../availability.js';
 import { cached } from '../../oneshot.js';
-import { OsError, errorCode } from '../../os-error.js';
+import { errorCode, malformed, unsupported } from '../../failures.js';
 import { getProcfsPath } from '../../procfs-path.js';
 import type { Backend, ProcessState, Target } from '../backend.js';
 import { confirmHeld, startTimeHold } from '../process-state.js';
-import { refuse } from '../refuse.js';
 import { SUNOS_RLIMITS, SUNOS_RLIM_INFINITY } from './constants.js';
 import { type Psinfo, decodePrcred, decodePsinfo } from './decode.js';
 
@@ -22,7 +20,7 @@ const PLATFORM = 'Solaris/illumos';
 function procFile(pid: number, name: 'psinfo' | 'cred', fn: string): Buffer {
   const root = getProcfsPath();
   if (!existsSync(`${root}/self/psinfo`)) {
-    throw new OsError('ENOTSUP', fn, { detail: `${root} is not a Solaris/illumos procfs (no ${root}/self/psinfo)` });
+    throw unsupported(fn, `${root} is not a Solaris/illumos procfs (no ${root}/self/psinfo)`);
   }
   return readFileSync(`${root}/${pid}/${name}`);
 }
@@ -30,7 +28,7 @@ function procFile(pid: number, name: 'psinfo' | 'cred', fn: string): Buffer {
 export function readPsinfo(pid: number, fn = 'read'): Psinfo {
   const file = `${getProcfsPath()}/${pid}/psinfo`;
   const info = decodePsinfo(procFile(pid, 'psinfo', fn), file);
-  if (info.pid !== pid) throw new OsError('EBADMSG', 'read', { path: file, detail: `psinfo of pid ${info.pid}` });
+  if (info.pid !== pid) throw malformed(file, 'psinfo_t', `pr_pid ${info.pid}, asked for ${pid}`);
   return info;
 }
 
@@ -42,14 +40,9 @@ function psinfo(t: Target, fn: string): Psinfo {
 
 export const sunosBackend: Backend = {
   platform: PLATFORM,
-  availability: AVAILABILITY.sunos,
   rlimits: SUNOS_RLIMITS,
   rlimInfinity: SUNOS_RLIM_INFINITY,
   maxPid: 0x7fffffff,
-  getUmask: () => refuse('procGetUmask', PLATFORM),
-  getRlimit: () => refuse('procGetrlimit', PLATFORM),
-  setRlimit: () => refuse('procRlimit', PLATFORM),
-  getSigmasks: () => refuse('procGetSigmasks', PLATFORM),
 
   getGroups(t: Target): number[] {
     const groups = decodePrcred(procFile(t.pid, 'cred', 'procGetgroups'), `${getProcfsPath()}/${t.pid}/cred`);

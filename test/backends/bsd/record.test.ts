@@ -5,14 +5,14 @@ import * as assert from 'node:assert/strict';
 import type { ProcRecord } from '../../../src/backends/bsd/kinfo.js';
 import { diagnoseByRecord, noRecord, recordFrom } from '../../../src/backends/bsd/record.js';
 import { currentProcfsView } from '../../../src/procfs-path.js';
-import { translate } from '../../../src/errno.js';
+import { toPublicError } from '../../../src/public-error.js';
 import { NoSuchProcess, ZombieProcess, AccessDenied } from '../../../src/errors.js';
-import { OsError } from '../../../src/os-error.js';
+import { OsError } from '../../../src/failures.js';
 import { unsupportedBackend } from '../../../src/backends/unsupported.js';
 import { deadPid } from '../../helpers/children.js';
 
 function record(pid: number, zombie = false): ProcRecord {
-  return { pid, pgid: 1, sid: 1, groups: [], groupsTruncated: false, sigmasks: undefined, startMicros: 1, zombie };
+  return { pid, pgid: 1, groups: [], groupsTruncated: false, startMicros: 1, zombie };
 }
 
 describe('a zero-length answer', () => {
@@ -29,19 +29,21 @@ describe('a zero-length answer', () => {
     assert.ok(err instanceof OsError);
     assert.equal(err.code, 'ESRCH');
     assert.equal(err.state, 'gone');
-    assert.ok(translate(err, pid, unsupportedBackend, 'procGetpgid', currentProcfsView()) instanceof NoSuchProcess);
+    assert.ok(toPublicError(err, pid, unsupportedBackend, 'procGetpgid', currentProcfsView()) instanceof NoSuchProcess);
   });
 
   it('for a live PID the kernel skipped is a zombie where zombies are skipped, else AccessDenied', () => {
     const zombie = noRecord(process.pid, 'sysctl', true);
     assert.equal(zombie.state, 'zombie');
     assert.ok(
-      translate(zombie, process.pid, unsupportedBackend, 'procGetpgid', currentProcfsView()) instanceof ZombieProcess,
+      toPublicError(zombie, process.pid, unsupportedBackend, 'procGetpgid', currentProcfsView()) instanceof
+        ZombieProcess,
     );
     const hidden = noRecord(process.pid, 'sysctl', false);
     assert.equal(hidden.code, 'EPERM');
     assert.ok(
-      translate(hidden, process.pid, unsupportedBackend, 'procGetpgid', currentProcfsView()) instanceof AccessDenied,
+      toPublicError(hidden, process.pid, unsupportedBackend, 'procGetpgid', currentProcfsView()) instanceof
+        AccessDenied,
     );
   });
 

@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { BsdLibc } from '../../../src/backends/bsd/libc.js';
 import { sysctlRead, sysctlWrite } from '../../../src/backends/bsd/sysctl.js';
-import { OsError } from '../../../src/os-error.js';
+import { OsError } from '../../../src/failures.js';
 
 const ENOMEM = 12;
 const ESRCH = 3;

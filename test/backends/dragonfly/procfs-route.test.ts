@@ -29,18 +29,18 @@ describe('DragonFly backend, procfs route', () => {
   after(() => tree.dispose());
 
   it('groups (egid first), pgid and sid from status, whatever the command name holds', () => {
-    assert.deepEqual(backend.getGroups(target(PID)), [1001, 20]);
-    assert.equal(backend.getPgid(target(PID)), 2400);
-    assert.equal(backend.getSid(target(PID)), 2000);
+    assert.deepEqual(backend.getGroups!(target(PID)), [1001, 20]);
+    assert.equal(backend.getPgid!(target(PID)), 2400);
+    assert.equal(backend.getSid!(target(PID)), 2000);
   });
 
   it('limits from the rlimit file, -1 as RLIM_INFINITY', () => {
-    assert.deepEqual(backend.getRlimit(target(PID), 8), [16384n, 16384n]);
-    assert.deepEqual(backend.getRlimit(target(PID), 2), [536870912n, backend.rlimInfinity]);
+    assert.deepEqual(backend.getRlimit!(target(PID), 8, true), [16384n, 16384n]);
+    assert.deepEqual(backend.getRlimit!(target(PID), 2, true), [536870912n, backend.rlimInfinity]);
   });
 
   it('a hold knows the process by its start time', () => {
-    const hold = backend.hold(PID, currentProcfsView());
+    const hold = backend.hold!(PID, currentProcfsView());
     assert.equal(hold.alive(), true);
     tree.remove(PID);
     assert.equal(hold.alive(), false);
@@ -50,7 +50,7 @@ describe('DragonFly backend, procfs route', () => {
 
   it('no directory: NoSuchProcess for a dead PID, ZombieProcess for one that still exists', () => {
     const dead = deadPid();
-    assert.ok(failure(() => backend.getRlimit(target(dead), 8), dead, 'procGetrlimit') instanceof NoSuchProcess);
-    assert.ok(failure(() => backend.getSid(target(process.pid)), process.pid, 'procGetsid') instanceof ZombieProcess);
+    assert.ok(failure(() => backend.getRlimit!(target(dead), 8, true), dead, 'procGetrlimit') instanceof NoSuchProcess);
+    assert.ok(failure(() => backend.getSid!(target(process.pid)), process.pid, 'procGetsid') instanceof ZombieProcess);
   });
 });

@@ -34,26 +34,26 @@ describe('NetBSD backend, procfs route', () => {
   after(() => tree.dispose());
 
   it('groups (after the egid), pgid and sid from status', () => {
-    assert.deepEqual(backend.getGroups(target(PID)), [0, 5]);
-    assert.equal(backend.getPgid(target(PID)), PID);
-    assert.equal(backend.getSid(target(PID)), 4000);
+    assert.deepEqual(backend.getGroups!(target(PID)), [0, 5]);
+    assert.equal(backend.getPgid!(target(PID)), PID);
+    assert.equal(backend.getSid!(target(PID)), 4000);
   });
 
   it('limits from the limit file', () => {
-    assert.deepEqual(backend.getRlimit(target(PID), 8), [128n, 3404n]);
-    assert.deepEqual(backend.getRlimit(target(PID), 0), [(1n << 63n) - 1n, (1n << 63n) - 1n]);
+    assert.deepEqual(backend.getRlimit!(target(PID), 8, true), [128n, 3404n]);
+    assert.deepEqual(backend.getRlimit!(target(PID), 0, true), [(1n << 63n) - 1n, (1n << 63n) - 1n]);
   });
 
   it('setting limits and signal masks say they need koffi', () => {
-    const set = failure(() => backend.setRlimit(target(PID), 8, [1n, 2n]), PID, 'procRlimit');
+    const set = failure(() => backend.setRlimit!(target(PID), 8, [1n, 2n], true), PID, 'procRlimit');
     assert.equal((set as { code?: string }).code, 'ENOTSUP');
     assert.match(set.message, /Setting limits on NetBSD needs koffi/);
-    const masks = failure(() => backend.getSigmasks(target(PID)), PID, 'procGetSigmasks');
+    const masks = failure(() => backend.getSigmasks!(target(PID)), PID, 'procGetSigmasks');
     assert.match(masks.message, /Signal masks on NetBSD needs koffi/);
   });
 
   it('a hold follows the start time in status', () => {
-    const hold = backend.hold(PID, currentProcfsView());
+    const hold = backend.hold!(PID, currentProcfsView());
     assert.equal(hold.alive(), true);
     tree.write(PID, 'status', status('1700000099,0'));
     assert.equal(hold.alive(), false, 'another process now has the PID');
@@ -62,17 +62,17 @@ describe('NetBSD backend, procfs route', () => {
 
   it('no directory: NoSuchProcess for a dead PID, ZombieProcess for one that still exists', () => {
     const dead = deadPid();
-    assert.ok(failure(() => backend.getPgid(target(dead)), dead, 'procGetpgid') instanceof NoSuchProcess);
+    assert.ok(failure(() => backend.getPgid!(target(dead)), dead, 'procGetpgid') instanceof NoSuchProcess);
     // This test process exists for kill(2) but has no directory in the tree, as
     // a zombie has none in NetBSD's procfs.
-    const zombie = failure(() => backend.getPgid(target(process.pid)), process.pid, 'procGetpgid');
+    const zombie = failure(() => backend.getPgid!(target(process.pid)), process.pid, 'procGetpgid');
     assert.ok(zombie instanceof ZombieProcess);
   });
 
   it('a tree that is not a NetBSD procfs is refused with ENOTSUP', () => {
     tree.remove('curproc');
     try {
-      const err = failure(() => backend.getPgid(target(PID)), PID, 'procGetpgid');
+      const err = failure(() => backend.getPgid!(target(PID)), PID, 'procGetpgid');
       assert.equal((err as { code?: string }).code, 'ENOTSUP');
       assert.match(err.message, /curproc\/status not found/);
     } finally {

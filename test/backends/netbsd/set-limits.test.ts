@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { setBothLimits, type LimitNodes } from '../../../src/backends/netbsd/set-limits.js';
 import { HARD, SOFT } from '../../../src/backends/netbsd/constants.js';
-import { OsError } from '../../../src/os-error.js';
+import { OsError } from '../../../src/failures.js';
 
 // Two nodes holding a soft and a hard value, refusing soft > hard as dosetrlimit does.
 function nodes(soft: bigint, hard: bigint, failOn?: (which: number, value: bigint) => boolean) {

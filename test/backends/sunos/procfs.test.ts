@@ -43,24 +43,24 @@ describe('illumos backend over /proc files', () => {
   after(() => tree.dispose());
 
   it('pgid and sid from psinfo, groups from cred', () => {
-    assert.equal(backend.getPgid(target(PID)), 1300);
-    assert.equal(backend.getSid(target(PID)), 1200);
-    assert.deepEqual(backend.getGroups(target(PID)), [10, 14]);
+    assert.equal(backend.getPgid!(target(PID)), 1300);
+    assert.equal(backend.getSid!(target(PID)), 1200);
+    assert.deepEqual(backend.getGroups!(target(PID)), [10, 14]);
   });
 
   it('a zombie keeps psinfo: pgid answers, groups are ZombieProcess', () => {
-    assert.equal(backend.getPgid(target(ZOMBIE)), 1300);
-    assert.ok(failure(() => backend.getGroups(target(ZOMBIE)), ZOMBIE, 'procGetgroups') instanceof ZombieProcess);
+    assert.equal(backend.getPgid!(target(ZOMBIE)), 1300);
+    assert.ok(failure(() => backend.getGroups!(target(ZOMBIE)), ZOMBIE, 'procGetgroups') instanceof ZombieProcess);
   });
 
   it('a dead PID is NoSuchProcess', () => {
     const dead = deadPid();
-    assert.ok(failure(() => backend.getSid(target(dead)), dead, 'procGetsid') instanceof NoSuchProcess);
-    assert.ok(failure(() => backend.hold(dead, currentProcfsView()), dead, 'Process') instanceof NoSuchProcess);
+    assert.ok(failure(() => backend.getSid!(target(dead)), dead, 'procGetsid') instanceof NoSuchProcess);
+    assert.ok(failure(() => backend.hold!(dead, currentProcfsView()), dead, 'Process') instanceof NoSuchProcess);
   });
 
   it('a hold compares pr_start', () => {
-    const hold = backend.hold(PID, currentProcfsView());
+    const hold = backend.hold!(PID, currentProcfsView());
     assert.equal(hold.alive(), true);
     tree.write(PID, 'psinfo', psinfo(PID, 1, 1_700_000_001n));
     assert.equal(hold.alive(), false);
@@ -68,6 +68,6 @@ describe('illumos backend over /proc files', () => {
 
   it('psinfo for another PID than its directory is a format error', () => {
     tree.write(999, 'psinfo', psinfo(998, 1, 1n));
-    assert.throws(() => backend.getPgid(target(999)), { code: 'EBADMSG' });
+    assert.throws(() => backend.getPgid!(target(999)), { code: 'EBADMSG' });
   });
 });

@@ -80,10 +80,10 @@ for (const kernelText of [false, true]) {
   test(`signal masks: exactly 16 lowercase hex digits, signals 1 to 64 (${how})`, () => {
     const top = parseSignalLines(buf(status({ SigBlk: 'ffffffffffffffff' })), kernelText);
     assert.deepEqual(
-      [...(top?.[0].blocked ?? [])].sort((a, b) => a - b),
+      [...(top?.masks.blocked ?? [])].sort((a, b) => a - b),
       Array.from({ length: 64 }, (_, i) => i + 1),
     );
-    assert.equal(top?.[1], 1);
+    assert.equal(top?.threads, 1);
     for (const bad of [`${ZEROS}0000`, '0000000000000000000000000000000000000001', ZEROS.slice(1), 'FFFFFFFFFFFFFFFF'])
       assert.throws(() => parseSignalLines(buf(status({ SigIgn: bad })), kernelText), EBADMSG, bad);
   });

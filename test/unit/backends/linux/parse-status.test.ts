@@ -105,13 +105,13 @@ test('Threads: is found with the signal lines wherever the lines above them end'
   for (const text of [threads, padded, threads, padded]) {
     const lines = parseSignalLines(buf(text));
     assert.ok(lines);
-    assert.deepEqual(lines[0], parseSigmasks(buf(text)));
-    assert.equal(lines[1], 7);
-    assert.equal(lines[1], parseThreads(buf(text)));
+    assert.deepEqual(lines.masks, parseSigmasks(buf(text)));
+    assert.equal(lines.threads, 7);
+    assert.equal(lines.threads, parseThreads(buf(text)));
   }
   // Elsewhere than just above SigQ:, it is still found.
   const moved = STATUS.replace('Tgid:', 'Threads:\t2\nTgid:');
-  assert.equal(parseSignalLines(buf(moved))?.[1], 2);
-  assert.equal(parseSignalLines(buf(STATUS))?.[1], undefined, 'no Threads: line');
+  assert.equal(parseSignalLines(buf(moved))?.threads, 2);
+  assert.equal(parseSignalLines(buf(STATUS))?.threads, undefined, 'no Threads: line');
   assert.equal(parseSignalLines(buf('Name:\tx\n')), undefined, 'no signal lines');
 });

@@ -8,9 +8,9 @@
 //   anything else    → a Node-shaped system error (code, negative errno, syscall)
 // The original error is always kept as `cause`.
 import type { Backend } from './backends/backend.js';
-import { AccessDenied, NoSuchProcess, PsutilError, ZombieProcess, systemError } from './errors.js';
+import { AccessDenied, NoSuchProcess, PsutilError, ZombieProcess, notSupported, systemError } from './errors.js';
 import { FfiUnavailable } from './ffi/koffi.js';
-import { errorCode } from './os-error.js';
+import { errorCode } from './failures.js';
 import type { ProcfsView } from './procfs-path.js';
 
 interface RawFailure {
@@ -21,17 +21,18 @@ interface RawFailure {
   state?: unknown;
 }
 
-export function translate(err: unknown, pid: number, backend: Backend, fn: string, view: ProcfsView): Error {
+export function toPublicError(err: unknown, pid: number, backend: Backend, fn: string, view: ProcfsView): Error {
   if (err instanceof PsutilError) return err;
   if (err instanceof FfiUnavailable) {
     // Out of descriptors while loading koffi: that errno, not "unsupported".
-    return systemError(err.transientCode ?? 'ENOTSUP', fn, { detail: err.message, cause: err });
+    if (err.transientCode !== undefined) return systemError(err.transientCode, fn, { detail: err.message, cause: err });
+    return notSupported(fn, backend.platform, err.message, err);
   }
   const code = errorCode(err);
   if (code === undefined) return err instanceof Error ? err : new Error(String(err));
   const raw = err as RawFailure;
   const syscall = typeof raw.syscall === 'string' ? raw.syscall : fn;
-  const path = typeof raw.path === 'string' ? raw.path : undefined;
+  const path = typeof raw.path === 'string' ? fullPath(raw.path, pid, view) : undefined;
   const options = { cause: err, syscall };
   switch (code) {
     case 'ESRCH': {
@@ -59,9 +60,19 @@ export function translate(err: unknown, pid: number, backend: Backend, fn: strin
     case 'EACCES':
       return new AccessDenied(pid, code, options);
   }
+  if (code === 'ENOTSUP') {
+    return notSupported(syscall, backend.platform, typeof raw.detail === 'string' ? raw.detail : undefined, err);
+  }
   return systemError(code, syscall, {
     ...(path === undefined ? {} : { path }),
     ...(typeof raw.detail === 'string' ? { detail: raw.detail } : {}),
     cause: err,
   });
+}
+
+// A failure names a file of the process's procfs directory by its name alone
+// (parsers do not know the PID or the root): the full path is the one the
+// call was for.
+function fullPath(path: string, pid: number, view: ProcfsView): string {
+  return path.startsWith('/') ? path : `${view.root}/${pid}/${path}`;
 }
