@@ -34,8 +34,8 @@ describe('macOS decodeKinfoProc', () => {
 
   it('pending and blocked are what the kernel leaves there: nothing', () => {
     const r = decodeKinfoProc(kinfo());
-    assert.equal(r.sigmasks!.pending.size, 0);
-    assert.equal(r.sigmasks!.blocked.size, 0);
+    assert.equal(r.sigmasks.pending.size, 0);
+    assert.equal(r.sigmasks.blocked.size, 0);
   });
 
   it('a zombie (SZOMB) keeps its start time', () => {

@@ -37,11 +37,11 @@ describe('FreeBSD decodeKinfoProc', () => {
     assert.equal(r.pid, 4242);
     assert.equal(r.pgid, 4200);
     assert.equal(r.sid, 4100);
-    assert.deepEqual([...r.sigmasks!.pending], [2, 65]);
-    assert.deepEqual([...r.sigmasks!.processPending], [2, 65]);
-    assert.deepEqual([...r.sigmasks!.blocked], [15, 33, 128]);
-    assert.deepEqual([...r.sigmasks!.ignored], [13]);
-    assert.deepEqual([...r.sigmasks!.caught], [1, 34]);
+    assert.deepEqual([...r.sigmasks.pending], [2, 65]);
+    assert.deepEqual([...r.sigmasks.processPending], [2, 65]);
+    assert.deepEqual([...r.sigmasks.blocked], [15, 33, 128]);
+    assert.deepEqual([...r.sigmasks.ignored], [13]);
+    assert.deepEqual([...r.sigmasks.caught], [1, 34]);
     assert.deepEqual(r.groups, GROUPS);
     assert.equal(r.groupsTruncated, false);
     assert.equal(r.startMicros, 1_700_000_000_123_456);

@@ -30,10 +30,10 @@ describe('NetBSD decodeKinfoProc2', () => {
     assert.equal(r.pgid, 550);
     assert.equal(r.sid, 500);
     assert.deepEqual(r.groups, [0, 69]);
-    assert.deepEqual([...r.sigmasks!.pending], [3, 63]);
-    assert.deepEqual([...r.sigmasks!.blocked], [15, 34]);
-    assert.deepEqual([...r.sigmasks!.ignored], [13]);
-    assert.deepEqual([...r.sigmasks!.caught], [1, 2]);
+    assert.deepEqual([...r.sigmasks.pending], [3, 63]);
+    assert.deepEqual([...r.sigmasks.blocked], [15, 34]);
+    assert.deepEqual([...r.sigmasks.ignored], [13]);
+    assert.deepEqual([...r.sigmasks.caught], [1, 2]);
     assert.equal(r.startMicros, 1_700_000_001_000_042);
     assert.equal(r.zombie, false);
   });

@@ -31,10 +31,10 @@ describe('OpenBSD decodeKinfoProc', () => {
     assert.equal(r.pgid, 770);
     assert.equal(r.sid, 700);
     assert.deepEqual(r.groups, [0, 5, 9]);
-    assert.deepEqual([...r.sigmasks!.pending], [2]);
-    assert.deepEqual([...r.sigmasks!.blocked], [15]);
-    assert.deepEqual([...r.sigmasks!.ignored], [13]);
-    assert.deepEqual([...r.sigmasks!.caught], [32]);
+    assert.deepEqual([...r.sigmasks.pending], [2]);
+    assert.deepEqual([...r.sigmasks.blocked], [15]);
+    assert.deepEqual([...r.sigmasks.ignored], [13]);
+    assert.deepEqual([...r.sigmasks.caught], [32]);
     assert.equal(r.startMicros, 1_600_000_000_250_000);
     assert.equal(r.zombie, false);
   });
