@@ -346,3 +346,21 @@ export function oneshotProc<T>(pid: number, fn: () => T): T {
   validateFunction(fn, 'fn');
   return runOneshot(pid === 0 ? 0 : pid, fn);
 }
+
+/**
+ * The Process methods that read one value, by method name: each calls its
+ * function with the handle (process.ts installs them). A new getter of the
+ * API is one line here.
+ */
+export const PROCESS_GETTERS = Object.freeze({
+  /** The process's umask, read without changing it. */
+  getUmask: procGetUmask,
+  /** The process's supplementary groups, in the kernel's order. */
+  getgroups: procGetgroups,
+  /** The process group ID. */
+  getpgid: procGetpgid,
+  /** The session ID. */
+  getsid: procGetsid,
+  /** Pending, blocked, ignored and caught signals, and signals pending for the whole process. */
+  getSigmasks: procGetSigmasks,
+});

@@ -2,20 +2,11 @@
 // exactly when its backend has the operations the function needs (see
 // Backend in backends/backend.ts). The facade (ENOTSUP), the public
 // `availability`, the README table and the platform tests all read it here.
-import type { Backend } from './backends/backend.js';
+import { type Backend, NEEDS } from './backends/backend.js';
 
-export const FUNCTIONS = Object.freeze([
-  'procGetUmask',
-  'procGetgroups',
-  'procRlimit',
-  'procGetrlimit',
-  'procGetpgid',
-  'procGetsid',
-  'procGetSigmasks',
-  'processIdentity',
-] as const);
-
-export type FunctionName = (typeof FUNCTIONS)[number];
+/** The functions whose support depends on the platform, in the README table's order. */
+export type FunctionName = keyof typeof NEEDS;
+export const FUNCTIONS: readonly FunctionName[] = Object.freeze(Object.keys(NEEDS) as FunctionName[]);
 export type Availability = Readonly<Record<FunctionName, boolean>>;
 
 export const PLATFORMS = Object.freeze([
@@ -41,18 +32,6 @@ export const PLATFORM_NAMES: Readonly<Record<PlatformId, string>> = {
   sunos: 'Solaris/illumos',
   other: 'Windows and other platforms',
 };
-
-/** The backend operations each function needs. */
-export const NEEDS: Readonly<Record<FunctionName, readonly (keyof Backend)[]>> = Object.freeze({
-  procGetUmask: ['getUmask'],
-  procGetgroups: ['getGroups'],
-  procRlimit: ['getRlimit', 'setRlimit'],
-  procGetrlimit: ['getRlimit'],
-  procGetpgid: ['getPgid'],
-  procGetsid: ['getSid'],
-  procGetSigmasks: ['getSigmasks'],
-  processIdentity: ['hold'],
-});
 
 // Rows are frozen: `availability` hands the row itself to callers, and a
 // write to it must not change what the library does for everyone.

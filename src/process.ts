@@ -2,7 +2,7 @@
 // /proc/PID descriptor (see backends/linux/hold.ts); elsewhere it remembers the
 // start time. Release it with close() or `using`; a FinalizationRegistry
 // closes what a dropped handle still holds.
-import type { Sigmasks, ProcessHold, Target } from './backends/backend.js';
+import type { ProcessHold, Target } from './backends/backend.js';
 import { toPublicError } from './public-error.js';
 import { NoSuchProcess, invalidArgType, invalidState, notSupported } from './errors.js';
 import { registerTarget } from './hold-target.js';
@@ -13,21 +13,26 @@ import {
   type AsDictAttr,
   type AsDictOptions,
   type ProcInfo,
+  PROCESS_GETTERS,
   type Resource,
   type RlimitOptions,
   oneshotProc,
   procAsDict,
-  procGetSigmasks,
-  procGetUmask,
-  procGetgroups,
-  procGetpgid,
   procGetrlimit,
-  procGetsid,
   procRlimit,
 } from './api.js';
 
 const registry = new FinalizationRegistry<ProcessHold>((hold) => hold.release());
 
+/** The one-value getters of PROCESS_GETTERS, as methods without arguments. */
+type Getters = { readonly [K in keyof typeof PROCESS_GETTERS]: () => ReturnType<(typeof PROCESS_GETTERS)[K]> };
+
+// The getters are installed on the prototype below, from the one table in
+// api.ts; this interface gives them their types.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface Process extends Getters {}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class Process {
   // Private so that assigning `pid` cannot make reads through the pinned
   // directory and system calls by number name two different processes.
@@ -83,26 +88,6 @@ export class Process {
     return { pid: this.#pid, dir: hold.dir, alive: () => hold.alive(), view: this.#view, cacheKey: hold };
   }
 
-  getUmask(): number {
-    return procGetUmask(this);
-  }
-
-  getgroups(): number[] {
-    return procGetgroups(this);
-  }
-
-  getpgid(): number {
-    return procGetpgid(this);
-  }
-
-  getsid(): number {
-    return procGetsid(this);
-  }
-
-  getSigmasks(): Sigmasks {
-    return procGetSigmasks(this);
-  }
-
   getrlimit(resource: Resource, options?: RlimitOptions & { bigint?: false }): Limits;
   getrlimit(resource: Resource, options: { bigint: true }): BigLimits;
   getrlimit(resource: Resource, options?: RlimitOptions): Limits | BigLimits {
@@ -139,4 +124,15 @@ export class Process {
     if (this.#hold === undefined) throw invalidState(`the Process handle for pid ${this.#pid} is closed`);
     return this.#hold;
   }
+}
+
+// Each getter is a named method of the prototype, like a class method:
+// non-enumerable, writable, configurable.
+for (const [name, fn] of Object.entries(PROCESS_GETTERS)) {
+  const method = {
+    [name](this: Process): unknown {
+      return fn(this);
+    },
+  }[name];
+  Object.defineProperty(Process.prototype, name, { value: method, writable: true, configurable: true });
 }

@@ -50,6 +50,23 @@ export interface ProcessHold {
 }
 
 /**
+ * What each platform-dependent public function needs from a backend: the
+ * one table that ties the public API to the operations below. A function is
+ * available on a platform exactly when its backend has all of them
+ * (availabilityOf() in availability.ts); the README table follows this order.
+ */
+export const NEEDS = Object.freeze({
+  procGetUmask: ['getUmask'],
+  procGetgroups: ['getGroups'],
+  procRlimit: ['getRlimit', 'setRlimit'],
+  procGetrlimit: ['getRlimit'],
+  procGetpgid: ['getPgid'],
+  procGetsid: ['getSid'],
+  procGetSigmasks: ['getSigmasks'],
+  processIdentity: ['hold'],
+} as const satisfies Record<string, readonly (keyof Backend)[]>);
+
+/**
  * A backend has the operations its kernel can serve for another process, and
  * only those: a function whose operation is missing is unavailable on the
  * platform (availabilityOf() in availability.ts derives the table from this,
