@@ -2,7 +2,15 @@
 // this platform's backend, and translate any failure in one place.
 import type { FunctionName } from './availability.js';
 import type { Backend, Sigmasks, Target } from './backends/backend.js';
-import { AccessDenied, NoSuchProcess, ZombieProcess, invalidArgType, notSupported, outOfRange } from './errors.js';
+import {
+  AccessDenied,
+  NoSuchProcess,
+  PsutilError,
+  ZombieProcess,
+  invalidArgType,
+  notSupported,
+  outOfRange,
+} from './errors.js';
 import { heldTarget } from './hold-target.js';
 import { toPublicError } from './public-error.js';
 import {
@@ -232,9 +240,134 @@ export function procRlimit(
   }
 }
 
-/** The names procAsDict() knows; frozen, since procAsDict() reads all of them when `attrs` is omitted. */
+/**
+ * How much of a resource the process uses now, in the limit's unit: bytes for
+ * memory limits, a count for descriptors, tasks, queued signals and locks,
+ * seconds (to the hundredth) for CPU time. Undefined when the kernel shows no
+ * figure for the resource (see the README for each platform's list).
+ */
+export function procGetrlimitUsage(proc: ProcLike, resource: Resource): number | undefined {
+  const backend = getBackend();
+  const call = prepare(backend, backend.getRlimitUsage !== undefined, 'procGetrlimitUsage', proc);
+  const res = resolveResource(resource, backend.rlimits);
+  checkRange(call);
+  try {
+    return backend.getRlimitUsage!(call, res);
+  } catch (err) {
+    throw fail(err, call, 'procGetrlimitUsage');
+  }
+}
+
+/** One resource's limits and what the process uses of it now (see procGetAllRlimits). */
+export interface RlimitUsage<V extends number | bigint = number> {
+  soft: V;
+  hard: V;
+  /**
+   * The usage (see procGetrlimitUsage); undefined when the kernel shows no
+   * figure for the resource, null when it does but not to this caller.
+   */
+  usage: number | null | undefined;
+}
+
+/**
+ * Every resource of this platform, by its short lowercase name ('nofile'):
+ * both limits and the usage, in one pass inside one oneshot (each file and
+ * system call asked once). `bigint: true` gives exact limits, as procGetrlimit.
+ */
+export function procGetAllRlimits(
+  proc: ProcLike,
+  options?: RlimitOptions & { bigint?: false },
+): Record<string, RlimitUsage>;
+export function procGetAllRlimits(proc: ProcLike, options: { bigint: true }): Record<string, RlimitUsage<bigint>>;
+export function procGetAllRlimits(
+  proc: ProcLike,
+  options?: RlimitOptions,
+): Record<string, RlimitUsage> | Record<string, RlimitUsage<bigint>>;
+export function procGetAllRlimits(
+  proc: ProcLike,
+  options?: RlimitOptions,
+): Record<string, RlimitUsage> | Record<string, RlimitUsage<bigint>> {
+  const backend = getBackend();
+  const call = prepare(backend, backend.getRlimit !== undefined, 'procGetAllRlimits', proc);
+  const bigint = bigintOption(options);
+  checkRange(call);
+  return runOneshotSync(call.pid, () => {
+    const out: Record<string, RlimitUsage<number | bigint>> = {};
+    for (const [name, resource] of resourceNames(backend.rlimits)) {
+      let limits: Limits | BigLimits;
+      try {
+        limits = backend.getRlimit!(call, resource, bigint);
+      } catch (err) {
+        throw fail(err, call, 'procGetAllRlimits');
+      }
+      out[name] = { soft: limits[0], hard: limits[1], usage: usageOf(call, resource) };
+    }
+    return out as Record<string, RlimitUsage> | Record<string, RlimitUsage<bigint>>;
+  });
+}
+
+// A usage figure for procGetAllRlimits: a denied or unreadable one is null
+// rather than the failure of every limit; a process that is gone still fails.
+function usageOf(call: Call, resource: number): number | null | undefined {
+  const read = call.backend.getRlimitUsage;
+  if (read === undefined) return undefined;
+  try {
+    return read(call, resource);
+  } catch (err) {
+    const error = fail(err, call, 'procGetrlimitUsage');
+    if (error instanceof NoSuchProcess && !(error instanceof ZombieProcess)) throw error;
+    if (error instanceof PsutilError || isSystemError(error)) return null;
+    throw error;
+  }
+}
+
+// [short name, number] of each resource, in the platform's table order.
+const namesOf = new WeakMap<object, readonly (readonly [string, number])[]>();
+function resourceNames(table: Readonly<Record<string, number>>): readonly (readonly [string, number])[] {
+  let names = namesOf.get(table);
+  if (names === undefined) {
+    names = Object.entries(table).map(([key, value]) => [key.replace(/^RLIMIT_/, '').toLowerCase(), value] as const);
+    namesOf.set(table, names);
+  }
+  return names;
+}
+
+function isSystemError(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && typeof (err as { syscall?: unknown }).syscall === 'string';
+}
+
+/** How many file descriptors the process has open. */
+export function procNumFds(proc: ProcLike): number {
+  const backend = getBackend();
+  const call = prepare(backend, backend.getNumFds !== undefined, 'procNumFds', proc);
+  checkRange(call);
+  try {
+    return backend.getNumFds!(call);
+  } catch (err) {
+    throw fail(err, call, 'procNumFds');
+  }
+}
+
+/** The PIDs of every process the procfs tree (or the kernel) shows, ascending. */
+export function pids(): number[] {
+  const backend = getBackend();
+  if (backend.listPids === undefined) throw notSupported('pids', backend.platform);
+  const view = currentProcfsView();
+  try {
+    return backend.listPids(view);
+  } catch (err) {
+    throw toPublicError(err, 0, backend, 'pids', view);
+  }
+}
+
+/**
+ * The attributes procAsDict() reads when `attrs` is omitted: those one status
+ * read and two system calls answer. Frozen, since it is handed out as is.
+ * `numFds` is read only when asked for (a directory walk, which the kernel
+ * allows only for processes the caller may trace).
+ */
 export const AS_DICT_ATTRS = Object.freeze(['umask', 'groups', 'sigmasks', 'pgid', 'sid'] as const);
-export type AsDictAttr = (typeof AS_DICT_ATTRS)[number];
+export type DefaultAsDictAttr = (typeof AS_DICT_ATTRS)[number];
 
 /** What procAsDict() returns for each attribute. */
 export interface ProcInfo {
@@ -243,10 +376,14 @@ export interface ProcInfo {
   sigmasks: Sigmasks;
   pgid: number;
   sid: number;
+  numFds: number;
 }
 
+/** Every attribute procAsDict() knows. */
+export type AsDictAttr = keyof ProcInfo;
+
 export interface AsDictOptions<K extends AsDictAttr, A> {
-  /** The attributes to read; all of them when omitted. */
+  /** The attributes to read; AS_DICT_ATTRS when omitted. */
   attrs?: readonly K[];
   /** Stands in for a value that is denied, a zombie's, or unsupported here. Default null. */
   adValue?: A;
@@ -261,13 +398,14 @@ const ATTRS: Readonly<
   sigmasks: { fn: 'procGetSigmasks', op: (b) => b.getSigmasks },
   pgid: { fn: 'procGetpgid', op: (b) => b.getPgid },
   sid: { fn: 'procGetsid', op: (b) => b.getSid },
+  numFds: { fn: 'procNumFds', op: (b) => b.getNumFds },
 };
 
 /**
  * Several attributes at once, each source read once. AccessDenied, ZombieProcess
  * and ENOTSUP become `adValue`; NoSuchProcess propagates.
  */
-export function procAsDict<K extends AsDictAttr = AsDictAttr, A = null>(
+export function procAsDict<K extends AsDictAttr = DefaultAsDictAttr, A = null>(
   proc: ProcLike,
   options?: AsDictOptions<K, A>,
 ): { [P in K]: ProcInfo[P] | A } {
@@ -327,7 +465,7 @@ function validateAttrs(attrs: unknown): readonly AsDictAttr[] {
   const out: AsDictAttr[] = [];
   for (const attr of readArray(attrs, 'options.attrs')) {
     if (typeof attr !== 'string') throw invalidArgType('options.attrs', 'an array of strings', attr);
-    if (!(AS_DICT_ATTRS as readonly string[]).includes(attr)) throw outOfRange(`invalid attr name '${attr}'`);
+    if (!Object.hasOwn(ATTRS, attr)) throw outOfRange(`invalid attr name '${attr}'`);
     if (!out.includes(attr as AsDictAttr)) out.push(attr as AsDictAttr);
   }
   return out;
@@ -363,4 +501,6 @@ export const PROCESS_GETTERS = Object.freeze({
   getsid: procGetsid,
   /** Pending, blocked, ignored and caught signals, and signals pending for the whole process. */
   getSigmasks: procGetSigmasks,
+  /** How many file descriptors the process has open. */
+  numFds: procNumFds,
 });

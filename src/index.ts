@@ -22,6 +22,10 @@ export const {
   procGetsid,
   procGetSigmasks,
   procAsDict,
+  procGetrlimitUsage,
+  procGetAllRlimits,
+  procNumFds,
+  pids,
   oneshotProc,
   AS_DICT_ATTRS,
 } = api;
@@ -34,8 +38,10 @@ export type {
   LimitValue,
   Sigmasks,
   AsDictAttr,
+  DefaultAsDictAttr,
   AsDictOptions,
   ProcInfo,
+  RlimitUsage,
 } from './api.js';
 
 // Classes are exported as a value and a type of the same name.

@@ -12,13 +12,17 @@ import { type ProcfsView, currentProcfsView } from './procfs-path.js';
 import {
   type AsDictAttr,
   type AsDictOptions,
+  type DefaultAsDictAttr,
   type ProcInfo,
   PROCESS_GETTERS,
   type Resource,
   type RlimitOptions,
   oneshotProc,
   procAsDict,
+  type RlimitUsage,
+  procGetAllRlimits,
   procGetrlimit,
+  procGetrlimitUsage,
   procRlimit,
 } from './api.js';
 
@@ -112,7 +116,21 @@ export class Process {
     return procRlimit(this, resource, limits, options);
   }
 
-  asDict<K extends AsDictAttr = AsDictAttr, A = null>(options?: AsDictOptions<K, A>): { [P in K]: ProcInfo[P] | A } {
+  /** How much of a resource the process uses now; see procGetrlimitUsage(). */
+  getrlimitUsage(resource: Resource): number | undefined {
+    return procGetrlimitUsage(this, resource);
+  }
+
+  /** Every resource's limits and usage; see procGetAllRlimits(). */
+  getAllRlimits(options?: RlimitOptions & { bigint?: false }): Record<string, RlimitUsage>;
+  getAllRlimits(options: { bigint: true }): Record<string, RlimitUsage<bigint>>;
+  getAllRlimits(options?: RlimitOptions): Record<string, RlimitUsage> | Record<string, RlimitUsage<bigint>> {
+    return procGetAllRlimits(this, options);
+  }
+
+  asDict<K extends AsDictAttr = DefaultAsDictAttr, A = null>(
+    options?: AsDictOptions<K, A>,
+  ): { [P in K]: ProcInfo[P] | A } {
     return procAsDict(this, options);
   }
 

@@ -63,6 +63,10 @@ export const NEEDS = Object.freeze({
   procGetpgid: ['getPgid'],
   procGetsid: ['getSid'],
   procGetSigmasks: ['getSigmasks'],
+  procGetrlimitUsage: ['getRlimitUsage'],
+  procGetAllRlimits: ['getRlimit'],
+  procNumFds: ['getNumFds'],
+  pids: ['listPids'],
   processIdentity: ['hold'],
 } as const satisfies Record<string, readonly (keyof Backend)[]>);
 
@@ -97,6 +101,16 @@ export interface Backend {
   readonly getPgid?: (t: Target) => number;
   readonly getSid?: (t: Target) => number;
   readonly getSigmasks?: (t: Target) => Sigmasks;
+  /**
+   * How much of a resource the process uses now, in the limit's own unit
+   * (bytes, a count, CPU seconds); undefined when the kernel shows no
+   * figure for it.
+   */
+  readonly getRlimitUsage?: (t: Target, resource: number) => number | undefined;
+  /** How many file descriptors the process has open. */
+  readonly getNumFds?: (t: Target) => number;
+  /** The PIDs of the processes `view` shows, ascending. */
+  readonly listPids?: (view: ProcfsView) => number[];
   /** Pins a process, as `view` shows it, for identity checks; throws like any operation if it does not exist. */
   readonly hold?: (pid: number, view: ProcfsView) => ProcessHold;
 

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 type Pkg = typeof import('../../src/index.js');
+type FunctionName = import('../../src/availability.js').FunctionName;
 
 interface Outcome {
   ok: boolean;
@@ -27,7 +28,8 @@ async function main(): Promise<void> {
   const cjs = require(`${dist}/index.js`) as Pkg;
   const esm = (await import(pathToFileURL(`${dist}/index.mjs`).href)) as Pkg;
   const pid = process.pid;
-  const calls: Record<string, () => unknown> = {
+  // Typed by FunctionName: a function added to the library without a call here does not compile.
+  const calls: Record<FunctionName, () => unknown> = {
     procGetUmask: () => cjs.procGetUmask(pid),
     procGetgroups: () => cjs.procGetgroups(pid),
     procRlimit: () => cjs.procRlimit(pid, 'RLIMIT_NOFILE', [Infinity, Infinity]),
@@ -35,6 +37,10 @@ async function main(): Promise<void> {
     procGetpgid: () => cjs.procGetpgid(pid),
     procGetsid: () => cjs.procGetsid(pid),
     procGetSigmasks: () => cjs.procGetSigmasks(pid),
+    procGetrlimitUsage: () => cjs.procGetrlimitUsage(pid, 'RLIMIT_NOFILE'),
+    procGetAllRlimits: () => cjs.procGetAllRlimits(pid),
+    procNumFds: () => cjs.procNumFds(pid),
+    pids: () => cjs.pids(),
     processIdentity: () => new cjs.Process(pid).close(),
   };
   const outcomes: Record<string, Outcome> = {};

@@ -22,6 +22,10 @@ const ISSUE_TABLE: Readonly<Record<FunctionName, readonly string[]>> = {
   procGetpgid: ['linux', 'darwin', 'freebsd', 'openbsd', 'netbsd', 'dragonfly', 'sunos'],
   procGetsid: ['linux', 'darwin', 'freebsd', 'openbsd', 'netbsd', 'dragonfly', 'sunos'],
   procGetSigmasks: ['linux', 'darwin', 'freebsd', 'openbsd', 'netbsd'],
+  procGetrlimitUsage: ['linux'],
+  procGetAllRlimits: ['linux', 'freebsd', 'netbsd', 'dragonfly'],
+  procNumFds: ['linux'],
+  pids: ['linux'],
   processIdentity: ['linux', 'darwin', 'freebsd', 'openbsd', 'netbsd', 'dragonfly', 'sunos'],
 };
 

@@ -1,7 +1,7 @@
 // The Linux backend: /proc text for what the kernel prints (umask, groups,
 // signal masks, and limits or pgid/sid where a system call cannot serve), and
 // prlimit(2), getpgid(2), getsid(2) through koffi where it can.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { type OneshotCache, entriesOf, oneshotCache } from '../../oneshot.js';
 import { errorCode, fromErrno, gone, malformed, unsupported, zombie } from '../../failures.js';
 import type { ProcfsView } from '../../procfs-path.js';
@@ -14,9 +14,18 @@ import { type LinuxLibc, linuxLibc, linuxLibcIfAvailable } from './libc.js';
 import { parseLimits } from './parse-limits.js';
 import { parseStat } from './parse-stat.js';
 import { bigintToWords, numberToWords, wordsToBigint, wordsToNumber } from './rlim-words.js';
-import { parseGroups, parseSignalLines, parseState, parseUmask } from './parse-status.js';
+import {
+  parseGroups,
+  parseMemoryBytes,
+  parseQueuedSignals,
+  parseRealUid,
+  parseSignalLines,
+  parseState,
+  parseUmask,
+} from './parse-status.js';
 import { type ProcFileKind, borrowLastRead, readProcFile } from './procfs.js';
 import { type TreeFacts, kernelPrintsUmask, treeFacts } from './tree.js';
+import { USAGE_SOURCES, countFds, countLocks, cpuSeconds, listPids, tasksOfUid } from './usage.js';
 
 const EPERM = 1;
 // Where RlimitCall.words holds the new limit's two values and the old limit's.
@@ -254,6 +263,41 @@ export const linuxBackend: Backend = {
     const words = setLimits(c, t, resource);
     return bigint ? bigLimitsAt(words, OLD_SOFT) : numberLimitsAt(words, OLD_SOFT);
   },
+
+  getRlimitUsage(t: Target, resource: number): number | undefined {
+    const source = USAGE_SOURCES.get(resource);
+    if (source === undefined) return undefined;
+    const kernel = factsOf(t.view).kernel;
+    switch (source.kind) {
+      case 'fds':
+        return countFds(dirOf(t));
+      case 'memory':
+        return parseMemoryBytes(fileBytes(t, 'status'), source.line, kernel);
+      case 'sigqueue':
+        return parseQueuedSignals(fileBytes(t, 'status'), kernel);
+      case 'cpu':
+        return cpuSeconds(parseStat(fileBytes(t, 'stat')).cpuTicks);
+      case 'tasks': {
+        const uid = parseRealUid(fileBytes(t, 'status'), kernel);
+        if (uid === undefined) throw malformed('status', 'Uid');
+        const tasks = tasksOfUid(t.pid, t.view, kernel, uid);
+        confirmHeld(t, 'read');
+        return tasks;
+      }
+      case 'locks': {
+        // /proc/locks prints PIDs as the procfs mount's namespace sees them (locks_translate_pid()).
+        const locks = countLocks(readFileSync(`${t.view.root}/locks`, 'latin1'), t.pid);
+        confirmHeld(t, 'read');
+        return locks;
+      }
+    }
+  },
+
+  getNumFds(t: Target): number {
+    return countFds(dirOf(t));
+  },
+
+  listPids,
 
   hold(pid: number, view: ProcfsView) {
     return holdProcess(view, pid);

@@ -20,6 +20,8 @@ export interface StatFields {
   threads: number;
   /** Field 22, in clock ticks since boot. */
   startTicks: number;
+  /** Fields 14 and 15, utime + stime: CPU time in clock ticks, what RLIMIT_CPU limits. */
+  cpuTicks: number;
 }
 
 const RPAREN = 0x29;
@@ -51,6 +53,7 @@ export function parseStat(buf: Buffer): StatFields {
   let flags = -1;
   let threads = -1;
   let startTicks = -1;
+  let cpuTicks = 0;
   while (field < 22) {
     if (buf[i] !== SPACE) throw malformed('stat', `field ${field + 1}`);
     i++;
@@ -69,12 +72,13 @@ export function parseStat(buf: Buffer): StatFields {
     if (negative) value = -value;
     if (field === 5) pgid = pidField(value, 'pgid');
     else if (field === 6) sid = pidField(value, 'sid');
+    else if (field === 14 || field === 15) cpuTicks += inRange(value, 0, Number.MAX_SAFE_INTEGER / 2, 'utime/stime');
     else if (field === 9) flags = inRange(value, 0, MAX_U32, 'flags');
     else if (field === 20) threads = inRange(value, 0, LINUX_PID_MAX_LIMIT, 'num_threads');
     else if (field === 22) startTicks = inRange(value, 0, Number.MAX_SAFE_INTEGER, 'starttime');
   }
   if (buf[i] !== SPACE && buf[i] !== NL) throw malformed('stat', 'field 22');
-  return { state: String.fromCharCode(state), pgid, sid, flags, threads, startTicks };
+  return { state: String.fromCharCode(state), pgid, sid, flags, threads, startTicks, cpuTicks };
 }
 
 // Where the command name starts: the line starts with the task's PID and " (".

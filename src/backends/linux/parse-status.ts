@@ -39,6 +39,15 @@ const SHD_PND = key('\nShdPnd:\t');
 const SIG_BLK = key('\nSigBlk:\t');
 const SIG_IGN = key('\nSigIgn:\t');
 const SIG_CGT = key('\nSigCgt:\t');
+const UID = key('\nUid:\t');
+const SIG_Q = key('\nSigQ:\t');
+const MEMORY_KEYS = {
+  VmSize: key('\nVmSize:\t'),
+  VmLck: key('\nVmLck:\t'),
+  VmRSS: key('\nVmRSS:\t'),
+  VmData: key('\nVmData:\t'),
+  VmStk: key('\nVmStk:\t'),
+} as const;
 
 const NL = 10;
 const TAB = 9;
@@ -49,6 +58,8 @@ const ZERO = 48;
 const NGROUPS_MAX = 65536;
 /** The largest gid_t: from_kgid_munged() prints a u32. */
 const MAX_GID = 0xffffffff;
+/** The largest kB figure whose byte count is still exact in a double. */
+const MAX_KB = Math.floor(Number.MAX_SAFE_INTEGER / 1024);
 
 /**
  * Hex digits of a signal-set line: _NSIG / 4 (render_sigset_t()). _NSIG is 64
@@ -160,6 +171,45 @@ export function parseNsPids(buf: Buffer, kernelText = false): number[] | undefin
     if (buf[end] !== TAB) throw malformed('status', 'NSpid');
     i = end + 1;
   }
+}
+
+/** The real uid, the first of `Uid:`'s four ("%u\t%u\t%u\t%u", task_state()). */
+export function parseRealUid(buf: Buffer, kernelText = false): number | undefined {
+  const i = valueStart(buf, UID, kernelText, 'Uid');
+  if (i < 0) return undefined;
+  const end = decimalEnd(buf, i, MAX_GID, 'Uid');
+  if (buf[end] !== TAB) throw malformed('status', 'Uid');
+  return decimalValue(buf, i, end);
+}
+
+/** A memory line the kernel may print (task_mem()). */
+export type MemoryLine = keyof typeof MEMORY_KEYS;
+
+/**
+ * A `Vm*:` line in bytes; undefined when absent (a kernel thread has no mm,
+ * and so no Vm* lines). task_mem() prints kB right-aligned in 8 columns:
+ * "VmSize:\t   12345 kB".
+ */
+export function parseMemoryBytes(buf: Buffer, line: MemoryLine, kernelText = false): number | undefined {
+  let i = valueStart(buf, MEMORY_KEYS[line], kernelText, line);
+  if (i < 0) return undefined;
+  while (buf[i] === SPACE) i++;
+  const start = i;
+  let kb = 0;
+  while (i < buf.length && buf[i]! >= ZERO && buf[i]! <= ZERO + 9 && i - start < 17) kb = kb * 10 + (buf[i++]! - ZERO);
+  if (i === start || (buf[start] === ZERO && i > start + 1) || kb > MAX_KB) throw malformed('status', line);
+  if (buf[i] !== SPACE || buf[i + 1] !== 0x6b || buf[i + 2] !== 0x42 || buf[i + 3] !== NL)
+    throw malformed('status', line);
+  return kb * 1024;
+}
+
+/** `SigQ:` "queued/limit": the signals queued for the real uid (task_sig()). */
+export function parseQueuedSignals(buf: Buffer, kernelText = false): number | undefined {
+  const i = valueStart(buf, SIG_Q, kernelText, 'SigQ');
+  if (i < 0) return undefined;
+  const end = decimalEnd(buf, i, MAX_GID, 'SigQ');
+  if (buf[end] !== 0x2f) throw malformed('status', 'SigQ');
+  return decimalValue(buf, i, end);
 }
 
 // The end of a decimal number at i in the kernel's form (no sign, no leading
