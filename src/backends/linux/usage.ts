@@ -51,13 +51,16 @@ export function countFds(dir: string): number {
 
 /**
  * The PIDs of a procfs tree, ascending: the directories named by a decimal
- * in the kernel's form. Anything else (self, thread-self, sys, a stray file
- * in a copied tree) is skipped.
+ * in the kernel's form (at most 7 digits: PID_MAX_LIMIT is 4,194,304).
+ * Anything else (self, thread-self, sys, a stray file in a copied tree) is
+ * skipped. A process that exits after the listing is simply not there for
+ * whoever reads it next.
  */
 export function listPids(view: ProcfsView): number[] {
   const pids: number[] = [];
-  for (const name of readdirSync(view.root)) {
-    if (name.length > 7 || !/^[1-9][0-9]*$/.test(name)) continue;
+  for (const entry of readdirSync(view.root, { withFileTypes: true })) {
+    const name = entry.name;
+    if (name.length > 7 || !/^[1-9][0-9]*$/.test(name) || !entry.isDirectory()) continue;
     pids.push(Number(name));
   }
   return pids.sort((a, b) => a - b);
