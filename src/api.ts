@@ -1,7 +1,7 @@
 // The public functions: validate the arguments, pick the target, delegate to
 // this platform's backend, and translate any failure in one place.
 import type { FunctionName } from './availability.js';
-import type { Backend, Sigmasks, Target } from './backends/backend.js';
+import type { Backend, Sigmasks, Target, Uids } from './backends/backend.js';
 import {
   AccessDenied,
   NoSuchProcess,
@@ -40,7 +40,7 @@ import {
 } from './validate.js';
 
 export type { ProcLike } from './validate.js';
-export type { Sigmasks } from './backends/backend.js';
+export type { Sigmasks, Uids } from './backends/backend.js';
 export type { Limits, BigLimits, LimitValue } from './limits.js';
 
 /** A resource: this platform's RLIMIT_* number, or a name such as 'nofile' or 'RLIMIT_NOFILE'. */
@@ -241,6 +241,49 @@ export function procRlimit(
 }
 
 /**
+ * The process name as the process set it (Linux: comm, at most 15 bytes),
+ * decoded as UTF-8. It is chosen by whoever runs the process: it may hold
+ * any character, control characters included.
+ */
+export function procGetName(proc: ProcLike): string {
+  const backend = getBackend();
+  const call = prepare(backend, backend.getName !== undefined, 'procGetName', proc);
+  checkRange(call);
+  try {
+    return backend.getName!(call);
+  } catch (err) {
+    throw fail(err, call, 'procGetName');
+  }
+}
+
+/** The real, effective and saved user IDs. */
+export function procGetUids(proc: ProcLike): Uids {
+  const backend = getBackend();
+  const call = prepare(backend, backend.getUids !== undefined, 'procGetUids', proc);
+  checkRange(call);
+  try {
+    return backend.getUids!(call);
+  } catch (err) {
+    throw fail(err, call, 'procGetUids');
+  }
+}
+
+/**
+ * The command line, one string per argument, decoded as UTF-8; empty for
+ * kernel threads and zombies. A process may have written over it.
+ */
+export function procGetCmdline(proc: ProcLike): string[] {
+  const backend = getBackend();
+  const call = prepare(backend, backend.getCmdline !== undefined, 'procGetCmdline', proc);
+  checkRange(call);
+  try {
+    return backend.getCmdline!(call);
+  } catch (err) {
+    throw fail(err, call, 'procGetCmdline');
+  }
+}
+
+/**
  * How much of a resource the process uses now, in the limit's unit: bytes for
  * memory limits, a count for descriptors, tasks, queued signals and locks,
  * seconds (to the hundredth) for CPU time. Undefined when the kernel shows no
@@ -363,7 +406,8 @@ export function pids(): number[] {
 /**
  * The attributes procAsDict() reads when `attrs` is omitted: those one status
  * read and two system calls answer. Frozen, since it is handed out as is.
- * `numFds` is read only when asked for (a directory walk, which the kernel
+ * The others are read only when asked for: `name` and `uids` (from the same
+ * status read), `cmdline` and `numFds` (a directory walk, which the kernel
  * allows only for processes the caller may trace).
  */
 export const AS_DICT_ATTRS = Object.freeze(['umask', 'groups', 'sigmasks', 'pgid', 'sid'] as const);
@@ -377,6 +421,9 @@ export interface ProcInfo {
   pgid: number;
   sid: number;
   numFds: number;
+  name: string;
+  uids: Uids;
+  cmdline: string[];
 }
 
 /** Every attribute procAsDict() knows. */
@@ -399,6 +446,9 @@ const ATTRS: Readonly<
   pgid: { fn: 'procGetpgid', op: (b) => b.getPgid },
   sid: { fn: 'procGetsid', op: (b) => b.getSid },
   numFds: { fn: 'procNumFds', op: (b) => b.getNumFds },
+  name: { fn: 'procGetName', op: (b) => b.getName },
+  uids: { fn: 'procGetUids', op: (b) => b.getUids },
+  cmdline: { fn: 'procGetCmdline', op: (b) => b.getCmdline },
 };
 
 /**
@@ -503,4 +553,10 @@ export const PROCESS_GETTERS = Object.freeze({
   getSigmasks: procGetSigmasks,
   /** How many file descriptors the process has open. */
   numFds: procNumFds,
+  /** The process name as the process set it. */
+  name: procGetName,
+  /** The real, effective and saved user IDs. */
+  uids: procGetUids,
+  /** The command line, one string per argument. */
+  cmdline: procGetCmdline,
 });

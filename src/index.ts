@@ -22,6 +22,9 @@ export const {
   procGetsid,
   procGetSigmasks,
   procAsDict,
+  procGetName,
+  procGetUids,
+  procGetCmdline,
   procGetrlimitUsage,
   procGetAllRlimits,
   procNumFds,
@@ -42,6 +45,7 @@ export type {
   AsDictOptions,
   ProcInfo,
   RlimitUsage,
+  Uids,
 } from './api.js';
 
 // Classes are exported as a value and a type of the same name.

@@ -4,6 +4,13 @@
 import type { BigLimits, Limits, NewLimits } from '../limits.js';
 import type { ProcfsView } from '../procfs-path.js';
 
+/** A process's user IDs (credentials(7)). */
+export interface Uids {
+  real: number;
+  effective: number;
+  saved: number;
+}
+
 /** Signal masks, each a set of signal numbers (bit N-1 of the kernel's mask is signal N). */
 export interface Sigmasks {
   pending: Set<number>;
@@ -63,6 +70,9 @@ export const NEEDS = Object.freeze({
   procGetpgid: ['getPgid'],
   procGetsid: ['getSid'],
   procGetSigmasks: ['getSigmasks'],
+  procGetName: ['getName'],
+  procGetUids: ['getUids'],
+  procGetCmdline: ['getCmdline'],
   procGetrlimitUsage: ['getRlimitUsage'],
   procGetAllRlimits: ['getRlimit'],
   procNumFds: ['getNumFds'],
@@ -101,6 +111,11 @@ export interface Backend {
   readonly getPgid?: (t: Target) => number;
   readonly getSid?: (t: Target) => number;
   readonly getSigmasks?: (t: Target) => Sigmasks;
+  /** The process name as the process set it (comm), decoded as UTF-8. */
+  readonly getName?: (t: Target) => string;
+  readonly getUids?: (t: Target) => Uids;
+  /** The arguments the process was started with, or has since written over them. */
+  readonly getCmdline?: (t: Target) => string[];
   /**
    * How much of a resource the process uses now, in the limit's own unit
    * (bytes, a count, CPU seconds); undefined when the kernel shows no

@@ -6,7 +6,7 @@ import { type OneshotCache, entriesOf, oneshotCache } from '../../oneshot.js';
 import { errorCode, fromErrno, gone, malformed, unsupported, zombie } from '../../failures.js';
 import type { ProcfsView } from '../../procfs-path.js';
 import { type BigLimits, type Limits, type NewLimits, limitsAs } from '../../limits.js';
-import type { Backend, ProcessState, Sigmasks, Target } from '../backend.js';
+import type { Backend, ProcessState, Sigmasks, Target, Uids } from '../backend.js';
 import { confirmHeld, pidExists } from '../process-state.js';
 import { LINUX_PID_MAX_LIMIT, LINUX_RLIMITS, LINUX_RLIM_INFINITY, PF_EXITING } from './constants.js';
 import { holdProcess } from './hold.js';
@@ -17,6 +17,8 @@ import { bigintToWords, numberToWords, wordsToBigint, wordsToNumber } from './rl
 import {
   parseGroups,
   parseMemoryBytes,
+  parseName,
+  parseUids,
   parseQueuedSignals,
   parseRealUid,
   parseSignalLines,
@@ -58,6 +60,7 @@ interface OneshotReads {
   status: Buffer | undefined;
   stat: Buffer | undefined;
   limits: Buffer | undefined;
+  cmdline: Buffer | undefined;
   pgid: number | undefined;
   sid: number | undefined;
 }
@@ -77,7 +80,15 @@ function oneshotReads(t: Target): OneshotReads | undefined {
   const entries = entriesOf(cache);
   let slots = entries.get(t.cacheKey) as OneshotReads | undefined;
   if (slots === undefined) {
-    slots = { cache, status: undefined, stat: undefined, limits: undefined, pgid: undefined, sid: undefined };
+    slots = {
+      cache,
+      status: undefined,
+      stat: undefined,
+      limits: undefined,
+      cmdline: undefined,
+      pgid: undefined,
+      sid: undefined,
+    };
     entries.set(t.cacheKey, slots);
   }
   return slots;
@@ -103,13 +114,20 @@ function fileBytes(t: Target, name: FileName): Buffer {
 type FileName = ProcFileKind;
 
 function fileSlot(slots: OneshotReads, name: FileName): Buffer | undefined {
-  return name === 'status' ? slots.status : name === 'stat' ? slots.stat : slots.limits;
+  return name === 'status'
+    ? slots.status
+    : name === 'stat'
+      ? slots.stat
+      : name === 'limits'
+        ? slots.limits
+        : slots.cmdline;
 }
 
 function setFileSlot(slots: OneshotReads, name: FileName, buf: Buffer | undefined): void {
   if (name === 'status') slots.status = buf;
   else if (name === 'stat') slots.stat = buf;
-  else slots.limits = buf;
+  else if (name === 'limits') slots.limits = buf;
+  else slots.cmdline = buf;
 }
 
 // A private copy of a view of the shared read buffer. Buffer.from() takes the
@@ -262,6 +280,28 @@ export const linuxBackend: Backend = {
     }
     const words = setLimits(c, t, resource);
     return bigint ? bigLimitsAt(words, OLD_SOFT) : numberLimitsAt(words, OLD_SOFT);
+  },
+
+  getName(t: Target): string {
+    return parseName(fileBytes(t, 'status'));
+  },
+
+  getUids(t: Target): Uids {
+    const ids = parseUids(fileBytes(t, 'status'), factsOf(t.view).kernel);
+    if (ids === undefined) throw malformed('status', 'Uid');
+    return { real: ids[0], effective: ids[1], saved: ids[2] };
+  },
+
+  // The argument area as the kernel hands it out (proc_pid_cmdline_read()):
+  // NUL-terminated strings, or, once a process has written over them
+  // (setproctitle), one string without the final NUL. Empty for kernel
+  // threads and zombies, which have no memory.
+  getCmdline(t: Target): string[] {
+    const buf = fileBytes(t, 'cmdline');
+    if (buf.length === 0) return [];
+    const args = buf.toString('utf8').split('\0');
+    if (buf[buf.length - 1] === 0) args.pop();
+    return args;
   },
 
   getRlimitUsage(t: Target, resource: number): number | undefined {

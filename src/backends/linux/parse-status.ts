@@ -40,6 +40,7 @@ const SIG_BLK = key('\nSigBlk:\t');
 const SIG_IGN = key('\nSigIgn:\t');
 const SIG_CGT = key('\nSigCgt:\t');
 const UID = key('\nUid:\t');
+const NAME = Buffer.from('Name:\t', 'latin1');
 const SIG_Q = key('\nSigQ:\t');
 const MEMORY_KEYS = {
   VmSize: key('\nVmSize:\t'),
@@ -175,11 +176,49 @@ export function parseNsPids(buf: Buffer, kernelText = false): number[] | undefin
 
 /** The real uid, the first of `Uid:`'s four ("%u\t%u\t%u\t%u", task_state()). */
 export function parseRealUid(buf: Buffer, kernelText = false): number | undefined {
-  const i = valueStart(buf, UID, kernelText, 'Uid');
+  return parseUids(buf, kernelText)?.[0];
+}
+
+/** `Uid:`: real, effective, saved and filesystem uids, in that order. */
+export function parseUids(buf: Buffer, kernelText = false): [number, number, number, number] | undefined {
+  let i = valueStart(buf, UID, kernelText, 'Uid');
   if (i < 0) return undefined;
-  const end = decimalEnd(buf, i, MAX_GID, 'Uid');
-  if (buf[end] !== TAB) throw malformed('status', 'Uid');
-  return decimalValue(buf, i, end);
+  const ids: number[] = [];
+  for (let n = 0; n < 4; n++) {
+    const end = decimalEnd(buf, i, MAX_GID, 'Uid');
+    ids.push(decimalValue(buf, i, end));
+    if (buf[end] !== (n === 3 ? NL : TAB)) throw malformed('status', 'Uid');
+    i = end + 1;
+  }
+  return ids as [number, number, number, number];
+}
+
+/**
+ * `Name:`, the first line, as the process set it: the kernel escapes only
+ * newline and backslash (proc_task_name(): seq_escape_str() with "\n\\"),
+ * which are undone here; the bytes are decoded as UTF-8, an invalid sequence
+ * (a name cut inside a character at TASK_COMM_LEN) as U+FFFD.
+ */
+export function parseName(buf: Buffer): string {
+  if (!buf.subarray(0, NAME.length).equals(NAME)) throw malformed('status', 'Name');
+  const end = buf.indexOf(NL, NAME.length);
+  if (end < 0) throw malformed('status', 'Name');
+  const raw = buf.subarray(NAME.length, end);
+  if (!raw.includes(0x5c)) return raw.toString('utf8');
+  const out: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c === 0x5c && raw[i + 1] === 0x6e) {
+      out.push(NL);
+      i++;
+    } else if (c === 0x5c && raw[i + 1] === 0x5c) {
+      out.push(0x5c);
+      i++;
+    } else {
+      out.push(c);
+    }
+  }
+  return Buffer.from(out).toString('utf8');
 }
 
 /** A memory line the kernel may print (task_mem()). */

@@ -29,7 +29,7 @@ import { fromErrno, malformed } from '../../failures.js';
 import { type LinuxLibc, O_CLOEXEC, linuxLibcIfAvailable } from './libc.js';
 
 /** The procfs files the backend reads, by what they hold. */
-export type ProcFileKind = 'status' | 'stat' | 'limits';
+export type ProcFileKind = 'status' | 'stat' | 'limits' | 'cmdline';
 
 /**
  * The most bytes each kind of file can hold on any kernel, with room to spare
@@ -38,12 +38,16 @@ export type ProcFileKind = 'status' | 'stat' | 'limits';
  *   and a space each, 720,896 bytes, beside about 2 KiB of other lines and
  *   CPU and node masks of a few KiB on the largest machines;
  * - stat: 52 numbers of up to 20 digits and the command name, under 1.2 KiB;
- * - limits: 17 lines of 80 columns.
+ * - limits: 17 lines of 80 columns;
+ * - cmdline: the argument area, NUL-separated. Its size has no fixed bound
+ *   (execve(2): a quarter of the stack limit, 2 MiB by default); 16 MiB
+ *   takes the largest stack limit distributions set, and more is refused.
  */
 export const MAX_BYTES: Readonly<Record<ProcFileKind, number>> = Object.freeze({
   status: 1024 * 1024,
   stat: 8 * 1024,
   limits: 8 * 1024,
+  cmdline: 16 * 1024 * 1024,
 });
 
 // O_NONBLOCK: a FIFO opens at once (and reads nothing) instead of waiting for
@@ -108,7 +112,7 @@ export function readProcFile(path: string, kind: ProcFileKind, kernelTree: boole
     const len = readOnce(io, path, size, kernelTree);
     if (len < size) return buffer.subarray(0, len);
     if (size === limit) {
-      throw malformed(path, `the ${kind} file`, `longer than any kernel's (${MAX_BYTES[kind]} bytes)`);
+      throw malformed(path, `the ${kind} file`, `longer than this library reads (${MAX_BYTES[kind]} bytes)`);
     }
     buffer = Buffer.allocUnsafe(limit);
     procfsCounters.bufferBytes = limit;
