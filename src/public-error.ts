@@ -4,7 +4,7 @@
 //                      AccessDenied if it exists but procfs hides it (hidepid=2);
 //                      a system error naming the root if the procfs root is missing;
 //                      a system error if the process lives and the file is missing
-//   EPERM, EACCES    → AccessDenied
+//   EPERM, EACCES    → AccessDenied (and a runtime's own refusal, Deno's NotCapable)
 //   anything else    → a Node-shaped system error (code, negative errno, syscall)
 // The original error is always kept as `cause`.
 import type { Backend } from './backends/backend.js';
@@ -27,6 +27,9 @@ export function toPublicError(err: unknown, pid: number, backend: Backend, fn: s
     // Out of descriptors while loading koffi: that errno, not "unsupported".
     if (err.transientCode !== undefined) return systemError(err.transientCode, fn, { detail: err.message, cause: err });
     return notSupported(fn, backend.platform, err.message, err);
+  }
+  if (runtimeDenied(err)) {
+    return new AccessDenied(pid, 'EACCES', { cause: err, syscall: fn, reason: 'the runtime does not allow it' });
   }
   const code = errorCode(err);
   if (code === undefined) return err instanceof Error ? err : new Error(String(err));
@@ -75,4 +78,13 @@ export function toPublicError(err: unknown, pid: number, backend: Backend, fn: s
 // call was for.
 function fullPath(path: string, pid: number, view: ProcfsView): string {
   return path.startsWith('/') ? path : `${view.root}/${pid}/${path}`;
+}
+
+// Deno without --allow-read (or --allow-ffi) refuses a file or library
+// before the kernel is asked: Deno.errors.NotCapable (PermissionDenied before
+// Deno 2), without an errno code. The process may well be readable; this
+// caller may not read it.
+function runtimeDenied(err: unknown): boolean {
+  if (!(err instanceof Error) || errorCode(err) !== undefined) return false;
+  return err.name === 'NotCapable' || err.name === 'PermissionDenied';
 }
