@@ -22,7 +22,7 @@ export type Kinfo2Field =
   | 'p_ustart_sec'
   | 'p_ustart_usec';
 
-function unsigned(buf: Buffer, field: FieldSpec): number | bigint {
+function readUnsigned(buf: Buffer, field: FieldSpec): number | bigint {
   return field.size === 8 ? buf.readBigUInt64LE(field.offset) : buf.readUInt32LE(field.offset);
 }
 
@@ -48,7 +48,7 @@ export function decodeKinfo2(
       ignored: f.p_sigignore,
       caught: f.p_sigcatch,
     }),
-    startMicros: valid ? micros(unsigned(buf, f.p_ustart_sec), unsigned(buf, f.p_ustart_usec)) : undefined,
+    startMicros: valid ? micros(readUnsigned(buf, f.p_ustart_sec), readUnsigned(buf, f.p_ustart_usec)) : undefined,
     zombie: zombieStats.includes(buf.readInt8(f.p_stat.offset)),
   };
 }

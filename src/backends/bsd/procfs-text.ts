@@ -5,6 +5,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { malformed } from '../../failures.js';
 import { getProcfsPath } from '../../procfs-path.js';
 
+/** The columns of a /proc/PID/status line the backends use (both kernels print them). */
+export interface StatusLineFields {
+  pid: number;
+  pgid: number;
+  sid: number;
+  groups: number[];
+  /** Undefined when the kernel printed -1,-1 for the start time (the process is swapped out). */
+  startMicros: number | undefined;
+}
+
 /** A file under PID's procfs directory. */
 export function procPath(pid: number | 'curproc', name?: string): string {
   return `${getProcfsPath()}/${pid}${name === undefined ? '' : `/${name}`}`;

@@ -1,13 +1,14 @@
 // Pure decoder for macOS's struct kinfo_proc (sysctl KERN_PROC_PID; xnu
 // bsd/kern/kern_sysctl.c fill_user64_externproc / fill_user64_eproc).
 import { malformedRecord } from '../../failures.js';
-import { DARWIN_KINFO_PROC as K, DARWIN_SZOMB } from '../../ffi/structs/darwin.js';
+import { DARWIN_KINFO_PROC, DARWIN_SZOMB } from '../../ffi/structs/darwin.js';
 import { type ProcRecord, type WithSignals, micros } from '../bsd/kinfo.js';
 import { decodeGids, decodeSigmasks } from '../bsd/sigset.js';
 
 export function decodeKinfoProc(buf: Buffer): ProcRecord & WithSignals {
-  if (buf.length !== K.size) throw malformedRecord('sysctl', 'kinfo_proc', `${buf.length} bytes, expected ${K.size}`);
-  const f = K.fields;
+  if (buf.length !== DARWIN_KINFO_PROC.size)
+    throw malformedRecord('sysctl', 'kinfo_proc', `${buf.length} bytes, expected ${DARWIN_KINFO_PROC.size}`);
+  const f = DARWIN_KINFO_PROC.fields;
   return {
     pid: buf.readInt32LE(f.p_pid.offset),
     // e_pgid is 0 once a zombie has lost its process group; getpgid(2) is asked instead.

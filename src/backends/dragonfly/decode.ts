@@ -2,13 +2,13 @@
 // kern_kinfo.c fill_kinfo_proc). The kernel answers 976 or 992 bytes depending
 // on whether its kinfo_lwp has kl_comm; every field read lies before kp_lwp.
 import { malformedRecord } from '../../failures.js';
-import { DRAGONFLY_KINFO_PROC as K, DRAGONFLY_KINFO_SIZES, DRAGONFLY_SZOMB } from '../../ffi/structs/dragonfly.js';
+import { DRAGONFLY_KINFO_PROC, DRAGONFLY_KINFO_SIZES, DRAGONFLY_SZOMB } from '../../ffi/structs/dragonfly.js';
 import { type ProcRecord, type WithSession, micros } from '../bsd/kinfo.js';
 import { decodeGids } from '../bsd/sigset.js';
 
 export function decodeKinfoProc(buf: Buffer): ProcRecord & WithSession {
   if (!DRAGONFLY_KINFO_SIZES.includes(buf.length)) throw malformedRecord('sysctl', 'kinfo_proc', `${buf.length} bytes`);
-  const f = K.fields;
+  const f = DRAGONFLY_KINFO_PROC.fields;
   return {
     pid: buf.readInt32LE(f.kp_pid.offset),
     pgid: buf.readInt32LE(f.kp_pgid.offset),

@@ -5,7 +5,7 @@
 import { unsupported } from '../../failures.js';
 import { type BigLimits, type Limits, limitsAs } from '../../limits.js';
 import type { Backend, Target } from '../backend.js';
-import { type DualSource, diagnoseDual, heldFacts, startOf } from '../bsd/dual.js';
+import { type FactSources, diagnoseFromEitherSource, factsOfHeld, startMicrosOf } from '../bsd/record-or-procfs.js';
 import type { LibcSpec } from '../bsd/libc.js';
 import { bsdProcfsMounted, procPath, readProcText } from '../bsd/procfs-text.js';
 import { getProcfsPath } from '../../procfs-path.js';
@@ -25,7 +25,7 @@ export const DRAGONFLY_LIBC: LibcSpec = {
   errnoSymbol: '__errno_location',
 };
 
-const SOURCE: DualSource = {
+const DRAGONFLY_FACT_SOURCES: FactSources = {
   spec: DRAGONFLY_LIBC,
   // pfind() skips zombies: an empty answer for a PID that still exists is a zombie.
   readRecord: (libc, pid) =>
@@ -38,9 +38,9 @@ export const dragonflyBackend: Backend = {
   rlimits: DRAGONFLY_RLIMITS,
   rlimInfinity: DRAGONFLY_RLIM_INFINITY,
   maxPid: 0x7fffffff,
-  getGroups: (t) => heldFacts(SOURCE, t, 'procGetgroups').groups,
-  getPgid: (t) => heldFacts(SOURCE, t, 'procGetpgid').pgid,
-  getSid: (t) => heldFacts(SOURCE, t, 'procGetsid').sid,
+  getGroups: (t) => factsOfHeld(DRAGONFLY_FACT_SOURCES, t, 'procGetgroups').groups,
+  getPgid: (t) => factsOfHeld(DRAGONFLY_FACT_SOURCES, t, 'procGetpgid').pgid,
+  getSid: (t) => factsOfHeld(DRAGONFLY_FACT_SOURCES, t, 'procGetsid').sid,
 
   getRlimit(t: Target, resource: number, bigint: boolean): Limits | BigLimits {
     if (!bsdProcfsMounted()) {
@@ -55,6 +55,6 @@ export const dragonflyBackend: Backend = {
     return limitsAs(limits, DRAGONFLY_RLIM_INFINITY, bigint);
   },
 
-  hold: (pid) => startTimeHold(() => startOf(SOURCE, pid)),
-  diagnose: (pid, cause) => diagnoseDual(SOURCE, pid, cause),
+  hold: (pid) => startTimeHold(() => startMicrosOf(DRAGONFLY_FACT_SOURCES, pid)),
+  diagnose: (pid, cause) => diagnoseFromEitherSource(DRAGONFLY_FACT_SOURCES, pid, cause),
 };

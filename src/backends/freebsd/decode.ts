@@ -4,7 +4,7 @@
 import { malformedRecord } from '../../failures.js';
 import type { BigLimits } from '../../limits.js';
 import {
-  FREEBSD_KINFO_PROC as K,
+  FREEBSD_KINFO_PROC,
   FREEBSD_RLIMIT,
   FREEBSD_SZOMB,
   KINFO_PROC_SIZE,
@@ -14,14 +14,17 @@ import { type ProcRecord, type WithSession, type WithSignals, micros } from '../
 import { decodeGids, decodeSigmasks } from '../bsd/sigset.js';
 
 export function decodeKinfoProc(buf: Buffer): ProcRecord & WithSession & WithSignals {
-  if (buf.length !== KINFO_PROC_SIZE || buf.readInt32LE(K.fields.ki_structsize.offset) !== KINFO_PROC_SIZE) {
+  if (
+    buf.length !== KINFO_PROC_SIZE ||
+    buf.readInt32LE(FREEBSD_KINFO_PROC.fields.ki_structsize.offset) !== KINFO_PROC_SIZE
+  ) {
     throw malformedRecord(
       'sysctl',
       'kinfo_proc',
       `${buf.length} bytes, ki_structsize ${buf.length >= 4 ? buf.readInt32LE(0) : '-'}`,
     );
   }
-  const f = K.fields;
+  const f = FREEBSD_KINFO_PROC.fields;
   return {
     pid: buf.readInt32LE(f.ki_pid.offset),
     pgid: buf.readInt32LE(f.ki_pgid.offset),

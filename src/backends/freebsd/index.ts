@@ -34,7 +34,7 @@ export function readRecord(pid: number): FreebsdRecord {
 }
 
 // Reads one answer for a process, then checks a held process is still the one.
-function read<T>(t: Target, answer: () => T): T {
+function answerForHeld<T>(t: Target, answer: () => T): T {
   const value = answer();
   confirmHeld(t, 'sysctl');
   return value;
@@ -49,14 +49,14 @@ export const freebsdBackend: Backend = {
   maxPid: FREEBSD_PID_MAX,
 
   // KERN_PROC_UMASK needs debug rights over the target (PGET_WANTREAD): EPERM otherwise.
-  getUmask: (t) => read(t, () => decodeUmask(sysctlRead(libc(), MIB.umask(checkPid(t.pid, 'sysctl')), 2))),
+  getUmask: (t) => answerForHeld(t, () => decodeUmask(sysctlRead(libc(), MIB.umask(checkPid(t.pid, 'sysctl')), 2))),
 
   // The whole list: kinfo_proc's ki_groups stops at 16 (KI_CRF_GRP_OVERFLOW).
-  getGroups: (t) => read(t, () => decodeGroupList(sysctlRead(libc(), MIB.groups(checkPid(t.pid, 'sysctl'))))),
+  getGroups: (t) => answerForHeld(t, () => decodeGroupList(sysctlRead(libc(), MIB.groups(checkPid(t.pid, 'sysctl'))))),
 
   getRlimit: (t, resource, bigint) =>
     limitsAs(
-      read(t, () =>
+      answerForHeld(t, () =>
         decodeRlimit(sysctlRead(libc(), MIB.rlimit(checkPid(t.pid, 'sysctl'), resource), FREEBSD_RLIMIT.size)),
       ),
       FREEBSD_RLIM_INFINITY,

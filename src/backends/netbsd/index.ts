@@ -7,7 +7,7 @@ import { NETBSD_KINFO_PROC2 } from '../../ffi/structs/netbsd.js';
 import { type BigLimits, type Limits, type NewLimits, exactLimits, limitsAs } from '../../limits.js';
 import type { Backend, Sigmasks, Target } from '../backend.js';
 import { chooseAccess, requireLibc } from '../bsd/access.js';
-import { type DualSource, diagnoseDual, heldFacts, startOf } from '../bsd/dual.js';
+import { type FactSources, diagnoseFromEitherSource, factsOfHeld, startMicrosOf } from '../bsd/record-or-procfs.js';
 import type { ProcRecord, WithSession, WithSignals } from '../bsd/kinfo.js';
 import type { BsdLibc, LibcSpec } from '../bsd/libc.js';
 import { procPath, readProcText } from '../bsd/procfs-text.js';
@@ -24,7 +24,7 @@ const PLATFORM = 'NetBSD';
 
 export const NETBSD_LIBC: LibcSpec = { platform: PLATFORM, paths: () => ['libc.so.12'], errnoSymbol: '__errno' };
 
-const SOURCE: DualSource<ProcRecord & WithSession & WithSignals> = {
+const NETBSD_FACT_SOURCES: FactSources<ProcRecord & WithSession & WithSignals> = {
   spec: NETBSD_LIBC,
   // Zombies are listed (the zombie list is scanned first); an empty answer is a
   // dead PID or one kauth hides from us.
@@ -48,13 +48,13 @@ export const netbsdBackend: Backend = {
   rlimits: NETBSD_RLIMITS,
   rlimInfinity: NETBSD_RLIM_INFINITY,
   maxPid: 0x7fffffff,
-  getGroups: (t) => heldFacts(SOURCE, t, 'procGetgroups').groups,
-  getPgid: (t) => heldFacts(SOURCE, t, 'procGetpgid').pgid,
-  getSid: (t) => heldFacts(SOURCE, t, 'procGetsid').sid,
+  getGroups: (t) => factsOfHeld(NETBSD_FACT_SOURCES, t, 'procGetgroups').groups,
+  getPgid: (t) => factsOfHeld(NETBSD_FACT_SOURCES, t, 'procGetpgid').pgid,
+  getSid: (t) => factsOfHeld(NETBSD_FACT_SOURCES, t, 'procGetsid').sid,
 
   getSigmasks(t: Target): Sigmasks {
     const libc = requireLibc(NETBSD_LIBC, 'procGetSigmasks', 'Signal masks');
-    return heldRecord(t, (pid) => SOURCE.readRecord(libc, pid)).sigmasks;
+    return heldRecord(t, (pid) => NETBSD_FACT_SOURCES.readRecord(libc, pid)).sigmasks;
   },
 
   getRlimit(t: Target, resource: number, bigint: boolean): Limits | BigLimits {
@@ -82,6 +82,6 @@ export const netbsdBackend: Backend = {
     return limitsAs(old, NETBSD_RLIM_INFINITY, bigint);
   },
 
-  hold: (pid) => startTimeHold(() => startOf(SOURCE, pid)),
-  diagnose: (pid, cause) => diagnoseDual(SOURCE, pid, cause),
+  hold: (pid) => startTimeHold(() => startMicrosOf(NETBSD_FACT_SOURCES, pid)),
+  diagnose: (pid, cause) => diagnoseFromEitherSource(NETBSD_FACT_SOURCES, pid, cause),
 };

@@ -3,14 +3,13 @@
 // egid,g1,g2,...". comm may hold spaces, so the line is matched from its
 // fixed-shape fields, not split on spaces.
 import { malformed } from '../../failures.js';
-import type { BsdStatus } from '../dragonfly/parse-status.js';
-import {} from '../bsd/procfs-text.js';
+import type { StatusLineFields } from '../bsd/procfs-text.js';
 import { micros } from '../bsd/kinfo.js';
 
 const LINE =
   /^(.*) (\d+) (\d+) (\d+) (\d+) (-?\d+,-?\d+) (\S+) (-?\d+),(-?\d+) (-?\d+,-?\d+) (-?\d+,-?\d+) (.+) (\d+) (\d+(?:,\d+)*)\n?$/s;
 
-export function parseNetbsdStatus(text: string, file = 'status'): BsdStatus {
+export function parseNetbsdStatus(text: string, file = 'status'): StatusLineFields {
   const m = LINE.exec(text);
   if (m === null) throw malformed(file, 'the status line');
   const [sec, usec] = [Number(m[8]), Number(m[9])];

@@ -8,20 +8,20 @@ import type { BigLimits } from '../../limits.js';
 import { OsError, errorCode } from '../../failures.js';
 import { HARD, SOFT } from './constants.js';
 
-type Which = typeof SOFT | typeof HARD;
+type LimitType = typeof SOFT | typeof HARD;
 
 export interface LimitNodes {
-  read(which: Which): bigint;
-  write(which: Which, value: bigint): void;
+  read(type: LimitType): bigint;
+  write(type: LimitType, value: bigint): void;
 }
 
-const NAME: Readonly<Record<Which, string>> = { [SOFT]: 'soft', [HARD]: 'hard' };
+const LIMIT_TYPE_NAME: Readonly<Record<LimitType, string>> = { [SOFT]: 'soft', [HARD]: 'hard' };
 
 /** Sets [soft, hard] and returns the previous pair. */
 export function setBothLimits(nodes: LimitNodes, limits: BigLimits): BigLimits {
   const old: BigLimits = [nodes.read(SOFT), nodes.read(HARD)];
-  const pick = (which: Which, from: BigLimits): bigint => from[which === SOFT ? 0 : 1];
-  const [first, second]: [Which, Which] = limits[1] >= old[1] ? [HARD, SOFT] : [SOFT, HARD];
+  const pick = (type: LimitType, from: BigLimits): bigint => from[type === SOFT ? 0 : 1];
+  const [first, second]: [LimitType, LimitType] = limits[1] >= old[1] ? [HARD, SOFT] : [SOFT, HARD];
   nodes.write(first, pick(first, limits));
   try {
     nodes.write(second, pick(second, limits));
@@ -30,7 +30,7 @@ export function setBothLimits(nodes: LimitNodes, limits: BigLimits): BigLimits {
       nodes.write(first, pick(first, old));
     } catch {
       throw new OsError(errorCode(err) ?? 'EIO', 'sysctl', {
-        detail: `the ${NAME[first]} limit was changed, the ${NAME[second]} limit was not, and restoring the ${NAME[first]} limit failed`,
+        detail: `the ${LIMIT_TYPE_NAME[first]} limit was changed, the ${LIMIT_TYPE_NAME[second]} limit was not, and restoring the ${LIMIT_TYPE_NAME[first]} limit failed`,
       });
     }
     throw err;

@@ -1,5 +1,6 @@
-// NetBSD and DragonFly answer groups, pgid, sid and start time from either
-// source: the sysctl record when koffi reaches libc, else /proc/PID/status.
+// NetBSD and DragonFly answer groups, pgid, sid and start time from either of
+// two sources: the kinfo_proc2 / kinfo_proc record that sysctl(3) returns when
+// koffi reaches libc, or the one-line /proc/PID/status their procfs prints.
 // This module picks the source per call and keeps the two paths' semantics
 // (held-process check, gone/zombie diagnosis) the same.
 import { existsSync } from 'node:fs';
@@ -14,45 +15,48 @@ import { procPath, readProcText } from './procfs-text.js';
 import { diagnoseByRecord, heldRecord } from './record.js';
 import type { ProcRecord, WithSession } from './kinfo.js';
 
-/** What both sources answer. */
-export interface BasicFacts {
+/** The facts both sources carry: the record's fields and the status line's columns. */
+export interface RecordOrStatusFacts {
   readonly pgid: number;
   readonly sid: number;
   readonly groups: number[];
   readonly startMicros: number | undefined;
 }
 
-export interface DualSource<R extends ProcRecord & WithSession = ProcRecord & WithSession> {
+/** How one OS reads each source. */
+export interface FactSources<R extends ProcRecord & WithSession = ProcRecord & WithSession> {
   readonly spec: LibcSpec;
   readRecord(libc: BsdLibc, pid: number): R;
-  parseStatus(text: string, file: string): BasicFacts;
+  parseStatus(text: string, file: string): RecordOrStatusFacts;
 }
 
-function statusOf(src: DualSource, pid: number): BasicFacts {
+function readStatusFacts(src: FactSources, pid: number): RecordOrStatusFacts {
   return src.parseStatus(readProcText(pid, 'status'), procPath(pid, 'status'));
 }
 
-/** The target's facts from whichever source this machine offers. */
-export function heldFacts(src: DualSource, t: Target, fn: string): BasicFacts {
+/** The held target's facts from whichever source this machine offers. */
+export function factsOfHeld(src: FactSources, t: Target, fn: string): RecordOrStatusFacts {
   const access = chooseAccess(src.spec, fn);
   if (access.kind === 'ffi') return heldRecord(t, (pid) => src.readRecord(access.libc, pid));
-  const facts = cached(t.pid, 'status', () => statusOf(src, t.pid));
+  const facts = cached(t.pid, 'status', () => readStatusFacts(src, t.pid));
   confirmHeld(t, 'read');
   return facts;
 }
 
 /** The start time for a hold; throws like any read when the process is gone. */
-export function startOf(src: DualSource, pid: number): number | undefined {
+export function startMicrosOf(src: FactSources, pid: number): number | undefined {
   const access = chooseAccess(src.spec, 'Process');
-  return access.kind === 'ffi' ? src.readRecord(access.libc, pid).startMicros : statusOf(src, pid).startMicros;
+  return access.kind === 'ffi' ? src.readRecord(access.libc, pid).startMicros : readStatusFacts(src, pid).startMicros;
 }
 
 /**
  * diagnose() over either source. Without koffi: procfs lists only processes
- * its lookup finds, which excludes zombies, so a PID that exists for kill(2)
- * (ours or another user's) but has no directory is taken for a zombie.
+ * its lookup finds, and both kernels' lookups skip zombies (NetBSD proc_find
+ * accepts only SACTIVE and SSTOP, DragonFly pfind skips SZOMB: each OS's
+ * sys/kern/kern_proc.c), so a PID that exists for kill(2) (ours or another
+ * user's) but has no directory is taken for a zombie.
  */
-export function diagnoseDual(src: DualSource, pid: number, cause: unknown): ProcessState {
+export function diagnoseFromEitherSource(src: FactSources, pid: number, cause: unknown): ProcessState {
   const libc = isDefaultProcfs() ? tryLibc(src.spec) : undefined;
   if (libc !== undefined && !(libc instanceof FfiUnavailable)) {
     return diagnoseByRecord(pid, cause, (p) => src.readRecord(libc, p));
