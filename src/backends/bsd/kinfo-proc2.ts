@@ -2,7 +2,7 @@
 // read here share their names and meaning (fill_kproc / fill_kproc2) and differ
 // only in offsets and widths, which each OS's layout gives. One decoder serves
 // both.
-import type { StructLayout, FieldSpec } from '../../ffi/structs/layout.js';
+import { type StructLayout, type FieldSpec } from '../../ffi/structs/layout.js';
 import { type ProcRecord, type WithSession, type WithSignals, micros } from './kinfo.js';
 import { decodeGids, decodeSigmasks } from './sigset.js';
 
@@ -23,7 +23,9 @@ export type Kinfo2Field =
   | 'p_ustart_usec';
 
 function readUnsigned(buf: Buffer, field: FieldSpec): number | bigint {
-  return field.size === 8 ? buf.readBigUInt64LE(field.offset) : buf.readUInt32LE(field.offset);
+  return field.size === BigUint64Array.BYTES_PER_ELEMENT
+    ? buf.readBigUInt64LE(field.offset)
+    : buf.readUInt32LE(field.offset);
 }
 
 /** The record in buf (already size-checked by the caller); `zombieStats` are the p_stat values of a zombie. */

@@ -1,7 +1,7 @@
 // Pure decoder for macOS's struct kinfo_proc (sysctl KERN_PROC_PID; xnu
 // bsd/kern/kern_sysctl.c fill_user64_externproc / fill_user64_eproc).
 import { malformedRecord } from '../../failures.js';
-import { DARWIN_KINFO_PROC, DARWIN_SZOMB } from '../../ffi/structs/darwin.js';
+import { DARWIN_KINFO_PROC, SZOMB } from '../../ffi/structs/darwin.js';
 import { type ProcRecord, type WithSignals, micros } from '../bsd/kinfo.js';
 import { decodeGids, decodeSigmasks } from '../bsd/sigset.js';
 
@@ -25,6 +25,6 @@ export function decodeKinfoProc(buf: Buffer): ProcRecord & WithSignals {
       caught: f.p_sigcatch,
     }),
     startMicros: micros(buf.readBigInt64LE(f.p_starttime_sec.offset), buf.readInt32LE(f.p_starttime_usec.offset)),
-    zombie: buf.readInt8(f.p_stat.offset) === DARWIN_SZOMB,
+    zombie: buf.readInt8(f.p_stat.offset) === SZOMB,
   };
 }

@@ -11,7 +11,7 @@ import type { ProcRecord, WithSignals } from '../bsd/kinfo.js';
 import { heldRecord, diagnoseByRecord, recordFrom } from '../bsd/record.js';
 import { sysctlRead } from '../bsd/sysctl.js';
 import { checkPid, confirmHeld, startTimeHold } from '../process-state.js';
-import { DARWIN_PID_MAX, DARWIN_RLIMITS, DARWIN_RLIM_INFINITY, MIB_KERN_PROC_PID } from './constants.js';
+import { PID_MAX, DARWIN_RLIMITS, DARWIN_RLIM_INFINITY, MIB_KERN_PROC_PID } from './constants.js';
 import { decodeKinfoProc } from './decode.js';
 
 const PLATFORM = 'macOS';
@@ -46,7 +46,7 @@ export const darwinBackend: Backend = {
   platform: PLATFORM,
   rlimits: DARWIN_RLIMITS,
   rlimInfinity: DARWIN_RLIM_INFINITY,
-  maxPid: DARWIN_PID_MAX,
+  maxPid: PID_MAX,
   getGroups: (t) => record(t).groups,
   getPgid: (t) => idCall(t, 'getpgid'),
   getSid: (t) => idCall(t, 'getsid'),

@@ -12,7 +12,7 @@ import { getProcfsPath } from '../../procfs-path.js';
 import { recordFrom } from '../bsd/record.js';
 import { sysctlRead } from '../bsd/sysctl.js';
 import { checkPid, confirmHeld, startTimeHold } from '../process-state.js';
-import { DRAGONFLY_RLIMITS, DRAGONFLY_RLIM_INFINITY, KINFO_BUFFER, kinfoMib } from './constants.js';
+import { DRAGONFLY_RLIMITS, DRAGONFLY_RLIM_INFINITY, KINFO_BUFFER, MAX_PID_T, kinfoMib } from './constants.js';
 import { decodeKinfoProc } from './decode.js';
 import { parseDragonflyRlimit } from './parse-rlimit.js';
 import { parseDragonflyStatus } from './parse-status.js';
@@ -37,7 +37,7 @@ export const dragonflyBackend: Backend = {
   platform: PLATFORM,
   rlimits: DRAGONFLY_RLIMITS,
   rlimInfinity: DRAGONFLY_RLIM_INFINITY,
-  maxPid: 0x7fffffff,
+  maxPid: MAX_PID_T,
   getGroups: (t) => factsOfHeld(DRAGONFLY_FACT_SOURCES, t, 'procGetgroups').groups,
   getPgid: (t) => factsOfHeld(DRAGONFLY_FACT_SOURCES, t, 'procGetpgid').pgid,
   getSid: (t) => factsOfHeld(DRAGONFLY_FACT_SOURCES, t, 'procGetsid').sid,

@@ -2,6 +2,7 @@
 // kern_proc.c): kinfo_proc for pgid, sid, signal masks and start time, and the
 // per-PID nodes for the full group list, the umask and rlimits (read and write).
 import { FREEBSD_KINFO_PROC, FREEBSD_RLIMIT } from '../../ffi/structs/freebsd.js';
+import { SIZEOF_U_SHORT } from '../../ffi/structs/layout.js';
 import { type BigLimits, type Limits, type NewLimits, exactLimits, limitsAs } from '../../limits.js';
 import type { Backend, Sigmasks, Target } from '../backend.js';
 import type { ProcRecord, WithSession, WithSignals } from '../bsd/kinfo.js';
@@ -9,7 +10,7 @@ import { type LibcSpec, bsdLibc } from '../bsd/libc.js';
 import { heldRecord, diagnoseByRecord, recordFrom } from '../bsd/record.js';
 import { sysctlRead, sysctlWrite } from '../bsd/sysctl.js';
 import { checkPid, confirmHeld, startTimeHold } from '../process-state.js';
-import { FREEBSD_PID_MAX, FREEBSD_RLIMITS, FREEBSD_RLIM_INFINITY, MIB, START_TOLERANCE_MICROS } from './constants.js';
+import { PID_MAX, FREEBSD_RLIMITS, FREEBSD_RLIM_INFINITY, MIB, START_TOLERANCE_MICROS } from './constants.js';
 import { decodeGroupList, decodeKinfoProc, decodeRlimit, decodeUmask, encodeRlimit } from './decode.js';
 
 const PLATFORM = 'FreeBSD';
@@ -46,10 +47,11 @@ export const freebsdBackend: Backend = {
   platform: PLATFORM,
   rlimits: FREEBSD_RLIMITS,
   rlimInfinity: FREEBSD_RLIM_INFINITY,
-  maxPid: FREEBSD_PID_MAX,
+  maxPid: PID_MAX,
 
   // KERN_PROC_UMASK needs debug rights over the target (PGET_WANTREAD): EPERM otherwise.
-  getUmask: (t) => answerForHeld(t, () => decodeUmask(sysctlRead(libc(), MIB.umask(checkPid(t.pid, 'sysctl')), 2))),
+  getUmask: (t) =>
+    answerForHeld(t, () => decodeUmask(sysctlRead(libc(), MIB.umask(checkPid(t.pid, 'sysctl')), SIZEOF_U_SHORT))),
 
   // The whole list: kinfo_proc's ki_groups stops at 16 (KI_CRF_GRP_OVERFLOW).
   getGroups: (t) => answerForHeld(t, () => decodeGroupList(sysctlRead(libc(), MIB.groups(checkPid(t.pid, 'sysctl'))))),

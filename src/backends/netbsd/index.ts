@@ -4,6 +4,7 @@
 // (/proc/PID/status and /proc/PID/limit) when mounted; signal masks and setting
 // limits need koffi.
 import { NETBSD_KINFO_PROC2 } from '../../ffi/structs/netbsd.js';
+import { SIZEOF_RLIM_T } from '../../ffi/structs/layout.js';
 import { type BigLimits, type Limits, type NewLimits, exactLimits, limitsAs } from '../../limits.js';
 import type { Backend, Sigmasks, Target } from '../backend.js';
 import { chooseAccess, requireLibc } from '../bsd/access.js';
@@ -14,7 +15,16 @@ import { procPath, readProcText } from '../bsd/procfs-text.js';
 import { heldRecord, recordFrom } from '../bsd/record.js';
 import { sysctlRead, sysctlWrite } from '../bsd/sysctl.js';
 import { checkPid, confirmHeld, startTimeHold } from '../process-state.js';
-import { HARD, NETBSD_RLIMITS, NETBSD_RLIM_INFINITY, SOFT, kinfo2Mib, rlimitMib } from './constants.js';
+import {
+  type LimitType,
+  MAX_PID_T,
+  NETBSD_RLIMITS,
+  NETBSD_RLIM_INFINITY,
+  PROC_PID_LIMIT_TYPE_HARD,
+  PROC_PID_LIMIT_TYPE_SOFT,
+  kinfo2Mib,
+  rlimitMib,
+} from './constants.js';
 import { decodeKinfoProc2, decodeQuad } from './decode.js';
 import { parseNetbsdLimit } from './parse-limit.js';
 import { parseNetbsdStatus } from './parse-status.js';
@@ -33,12 +43,12 @@ const NETBSD_FACT_SOURCES: FactSources<ProcRecord & WithSession & WithSignals> =
   parseStatus: parseNetbsdStatus,
 };
 
-function readQuad(libc: BsdLibc, pid: number, resource: number, type: typeof SOFT | typeof HARD): bigint {
-  return decodeQuad(sysctlRead(libc, rlimitMib(checkPid(pid, 'sysctl'), resource, type), 8));
+function readQuad(libc: BsdLibc, pid: number, resource: number, type: LimitType): bigint {
+  return decodeQuad(sysctlRead(libc, rlimitMib(checkPid(pid, 'sysctl'), resource, type), SIZEOF_RLIM_T));
 }
 
-function writeQuad(libc: BsdLibc, pid: number, resource: number, type: typeof SOFT | typeof HARD, v: bigint): void {
-  const value = Buffer.alloc(8);
+function writeQuad(libc: BsdLibc, pid: number, resource: number, type: LimitType, v: bigint): void {
+  const value = Buffer.alloc(SIZEOF_RLIM_T);
   value.writeBigUInt64LE(v);
   sysctlWrite(libc, rlimitMib(checkPid(pid, 'sysctl'), resource, type), value);
 }
@@ -47,7 +57,7 @@ export const netbsdBackend: Backend = {
   platform: PLATFORM,
   rlimits: NETBSD_RLIMITS,
   rlimInfinity: NETBSD_RLIM_INFINITY,
-  maxPid: 0x7fffffff,
+  maxPid: MAX_PID_T,
   getGroups: (t) => factsOfHeld(NETBSD_FACT_SOURCES, t, 'procGetgroups').groups,
   getPgid: (t) => factsOfHeld(NETBSD_FACT_SOURCES, t, 'procGetpgid').pgid,
   getSid: (t) => factsOfHeld(NETBSD_FACT_SOURCES, t, 'procGetsid').sid,
@@ -61,7 +71,10 @@ export const netbsdBackend: Backend = {
     const access = chooseAccess(NETBSD_LIBC, 'procGetrlimit');
     let limits: BigLimits;
     if (access.kind === 'ffi') {
-      limits = [readQuad(access.libc, t.pid, resource, SOFT), readQuad(access.libc, t.pid, resource, HARD)];
+      limits = [
+        readQuad(access.libc, t.pid, resource, PROC_PID_LIMIT_TYPE_SOFT),
+        readQuad(access.libc, t.pid, resource, PROC_PID_LIMIT_TYPE_HARD),
+      ];
     } else {
       limits = parseNetbsdLimit(readProcText(t.pid, 'limit'), resource, procPath(t.pid, 'limit'));
     }

@@ -3,12 +3,12 @@
 // p_siglist is the main thread's pending set OR the process's; p_sigmask the
 // main thread's mask; all four sets are 32-bit.
 import { malformedRecord } from '../../failures.js';
-import { OPENBSD_KINFO_PREFIX, OPENBSD_KINFO_PROC, OPENBSD_SDEAD } from '../../ffi/structs/openbsd.js';
+import { OPENBSD_KINFO_PREFIX, OPENBSD_KINFO_PROC, SDEAD } from '../../ffi/structs/openbsd.js';
 import { type ProcRecord, type WithSession, type WithSignals } from '../bsd/kinfo.js';
 import { decodeKinfo2 } from '../bsd/kinfo-proc2.js';
 
 export function decodeKinfoProc(buf: Buffer): ProcRecord & WithSession & WithSignals {
   if (buf.length < OPENBSD_KINFO_PREFIX) throw malformedRecord('sysctl', 'kinfo_proc', `${buf.length} bytes`);
   // P_ZOMBIE(p) is p_stat == SDEAD (sys/sys/proc.h).
-  return decodeKinfo2(buf, OPENBSD_KINFO_PROC, [OPENBSD_SDEAD]);
+  return decodeKinfo2(buf, OPENBSD_KINFO_PROC, [SDEAD]);
 }

@@ -10,7 +10,7 @@ import { type LibcSpec, bsdLibc } from '../bsd/libc.js';
 import { heldRecord, diagnoseByRecord, recordFrom } from '../bsd/record.js';
 import { sysctlRead } from '../bsd/sysctl.js';
 import { checkPid, startTimeHold } from '../process-state.js';
-import { OPENBSD_PID_MAX, OPENBSD_RLIMITS, OPENBSD_RLIM_INFINITY, kinfoMib } from './constants.js';
+import { PID_MAX, OPENBSD_RLIMITS, OPENBSD_RLIM_INFINITY, kinfoMib } from './constants.js';
 import { decodeKinfoProc } from './decode.js';
 
 const PLATFORM = 'OpenBSD';
@@ -51,7 +51,7 @@ export const openbsdBackend: Backend = {
   platform: PLATFORM,
   rlimits: OPENBSD_RLIMITS,
   rlimInfinity: OPENBSD_RLIM_INFINITY,
-  maxPid: OPENBSD_PID_MAX,
+  maxPid: PID_MAX,
   getGroups: (t) => record(t).groups,
   getPgid: (t) => record(t).pgid,
   getSid: (t) => record(t).sid,

@@ -3,6 +3,7 @@
 // prcred_t (supplementary groups).
 import { SUNOS_PRCRED, SUNOS_PSINFO } from '../../ffi/structs/sunos.js';
 import { malformed } from '../../failures.js';
+import { SIZEOF_GID_T } from '../../ffi/structs/layout.js';
 
 export interface Psinfo {
   pid: number;
@@ -33,10 +34,10 @@ export function decodePrcred(buf: Buffer, file = 'cred'): number[] {
   const f = SUNOS_PRCRED.fields;
   if (buf.length < f.pr_groups.offset) throw malformed(file, 'prcred_t', `${buf.length} bytes`);
   const n = buf.readInt32LE(f.pr_ngroups.offset);
-  if (n < 0 || buf.length < f.pr_groups.offset + 4 * n) {
+  if (n < 0 || buf.length < f.pr_groups.offset + SIZEOF_GID_T * n) {
     throw malformed(file, 'prcred_t', `${n} groups in ${buf.length} bytes`);
   }
   const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push(buf.readUInt32LE(f.pr_groups.offset + 4 * i));
+  for (let i = 0; i < n; i++) out.push(buf.readUInt32LE(f.pr_groups.offset + SIZEOF_GID_T * i));
   return out;
 }

@@ -21,4 +21,4 @@ export const DARWIN_KINFO_PROC = struct('struct kinfo_proc', 'xnu bsd/sys/sysctl
 });
 
 /** SZOMB in xnu bsd/sys/proc.h. */
-export const DARWIN_SZOMB = 5;
+export const SZOMB = 5;

@@ -22,4 +22,4 @@ export const DRAGONFLY_KINFO_PROC = struct('struct kinfo_proc', 'dragonfly sys/s
 /** The two sizes the kernel may answer with (without and with kinfo_lwp.kl_comm). */
 export const DRAGONFLY_KINFO_SIZES: readonly number[] = [976, 992];
 /** SZOMB in enum procstat, sys/sys/proc.h. */
-export const DRAGONFLY_SZOMB = 4;
+export const SZOMB = 4;

@@ -27,7 +27,7 @@ export const KI_CRF_GRP_OVERFLOW = 0x80000000;
 /** KI_NGROUPS in sys/sys/user.h. */
 export const KI_NGROUPS = 16;
 /** SZOMB in sys/sys/proc.h. */
-export const FREEBSD_SZOMB = 5;
+export const SZOMB = 5;
 
 /** struct rlimit: two int64 rlim_t (sys/sys/resource.h); KERN_PROC_RLIMIT wants exactly 16 bytes. */
 export const FREEBSD_RLIMIT = struct('struct rlimit', 'freebsd sys/sys/resource.h', 16, {

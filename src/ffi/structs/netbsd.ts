@@ -21,5 +21,5 @@ export const NETBSD_KINFO_PROC2 = struct('struct kinfo_proc2', 'netbsd sys/sys/s
 });
 
 /** SZOMB and SDEAD in sys/sys/proc.h: both are zombies (P_ZOMBIE). */
-export const NETBSD_SZOMB = 5;
-export const NETBSD_SDEAD = 6;
+export const SZOMB = 5;
+export const SDEAD = 6;

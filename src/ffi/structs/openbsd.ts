@@ -24,4 +24,4 @@ export const OPENBSD_KINFO_PROC = struct('struct kinfo_proc', 'openbsd sys/sys/s
 /** Bytes requested per record: every field read lies below p_uutime_sec (420), old kernels included. */
 export const OPENBSD_KINFO_PREFIX = 424;
 /** SDEAD in sys/sys/proc.h: an exited process not yet reaped. */
-export const OPENBSD_SDEAD = 6;
+export const SDEAD = 6;
