@@ -1,12 +1,13 @@
 // The one sysctl(3) helper macOS and the BSDs share. Reads probe the size with
 // a NULL buffer when the answer's length is not fixed, and retry on ENOMEM (the
-// answer grew between the probe and the read, e.g. KERN_PROC_GROUPS). Failures
-// become OsError with the errno read through the OS's accessor.
+// answer grew between the probe and the read, e.g. FreeBSD's KERN_PROC_GROUPS,
+// sized by the credential's group count). Failures become OsError with the
+// errno read through the OS's accessor.
 import { fromErrno } from '../../failures.js';
 import { SIZEOF_INT, SIZEOF_SIZE_T } from '../../ffi/structs/layout.js';
 import type { BsdLibc } from './libc.js';
 
-/** ENOMEM on every supported OS (sys/errno.h): the buffer was too small. */
+/** ENOMEM: the buffer was too small. 12 in xnu's bsd/sys/errno.h and in every BSD's sys/sys/errno.h since 4.4BSD. */
 const ENOMEM = 12;
 /** Size probes to make before giving up on an answer that keeps growing. */
 const RETRIES = 8;

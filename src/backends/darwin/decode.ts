@@ -16,8 +16,8 @@ export function decodeKinfoProc(buf: Buffer): ProcRecord & WithSignals {
     // cr_groups[0] is the egid (bsd/sys/ucred.h: cr_gid is cr_groups[0]), as getgroups(2) returns it.
     groups: decodeGids(buf, f.cr_groups, buf.readInt16LE(f.cr_ngroups.offset)),
     groupsTruncated: false,
-    // p_siglist and p_sigmask are deprecated and never filled: they decode as
-    // the kernel leaves them, empty (see docs/platforms.md).
+    // p_siglist and p_sigmask are marked DEPRECATED and fill_user64_externproc
+    // never fills them: they decode as the kernel leaves them, empty.
     sigmasks: decodeSigmasks(buf, {
       pending: f.p_siglist,
       blocked: f.p_sigmask,

@@ -27,7 +27,8 @@ export const DRAGONFLY_LIBC: LibcSpec = {
 
 const DRAGONFLY_FACT_SOURCES: FactSources = {
   spec: DRAGONFLY_LIBC,
-  // pfind() skips zombies: an empty answer for a PID that still exists is a zombie.
+  // pfind() skips zombies (sys/kern/kern_proc.c): an empty answer for a PID that
+  // still exists is a zombie.
   readRecord: (libc, pid) =>
     recordFrom(pid, sysctlRead(libc, kinfoMib(checkPid(pid, 'sysctl')), KINFO_BUFFER), decodeKinfoProc, true),
   parseStatus: parseDragonflyStatus,

@@ -18,6 +18,8 @@ export function parseDragonflyStatus(text: string, file = 'status'): StatusLineF
   return {
     pid: Number(m[2]),
     pgid: Number(m[4]),
+    // procfs_dostatus prints the session leader's PID here, 0 once the leader
+    // has exited; kinfo_proc's kp_sid is the session ID itself.
     sid: Number(m[5]),
     groups,
     startMicros: sec < 0 ? undefined : micros(sec, usec),

@@ -25,7 +25,7 @@ const libc = () => bsdLibc(FREEBSD_LIBC);
 
 type FreebsdRecord = ProcRecord & WithSession & WithSignals;
 
-/** kinfo_proc of pid: ESRCH when there is no such process (pget), zombies included. */
+/** kinfo_proc of pid: ESRCH when there is no such process (pget, sys/kern/kern_proc.c); zombies are answered. */
 export function readRecord(pid: number): FreebsdRecord {
   return recordFrom(
     pid,
@@ -49,7 +49,8 @@ export const freebsdBackend: Backend = {
   rlimInfinity: FREEBSD_RLIM_INFINITY,
   maxPid: PID_MAX,
 
-  // KERN_PROC_UMASK needs debug rights over the target (PGET_WANTREAD): EPERM otherwise.
+  // KERN_PROC_UMASK asks pget for PGET_WANTREAD, which includes PGET_CANDEBUG:
+  // debug rights over the target, or p_candebug's error (sys/kern/kern_proc.c).
   getUmask: (t) =>
     answerForHeld(t, () => decodeUmask(sysctlRead(libc(), MIB.umask(checkPid(t.pid, 'sysctl')), SIZEOF_U_SHORT))),
 
@@ -65,8 +66,9 @@ export const freebsdBackend: Backend = {
       bigint,
     ),
 
-  // One call reads the old value and writes the new one (kern_proc_setrlimit);
-  // cur > max is clamped by the kernel, but the facade has refused it already.
+  // One call reads the old value and writes the new one (sysctl_kern_proc_rlimit,
+  // then kern_proc_setrlimit in sys/kern/kern_resource.c, which lowers cur to
+  // max); the facade has refused cur > max already.
   setRlimit(t: Target, resource: number, limits: NewLimits, bigint: boolean): Limits | BigLimits {
     confirmHeld(t, 'sysctl');
     const old = Buffer.alloc(FREEBSD_RLIMIT.size);

@@ -36,8 +36,8 @@ export const NETBSD_LIBC: LibcSpec = { platform: PLATFORM, paths: () => ['libc.s
 
 const NETBSD_FACT_SOURCES: FactSources<ProcRecord & WithSession & WithSignals> = {
   spec: NETBSD_LIBC,
-  // Zombies are listed (the zombie list is scanned first); an empty answer is a
-  // dead PID or one kauth hides from us.
+  // Zombies are listed (sysctl_doeproc scans the zombie list first); an empty
+  // answer is a dead PID or one kauth's CANSEE check hides from us.
   readRecord: (libc, pid) =>
     recordFrom(pid, sysctlRead(libc, kinfo2Mib(checkPid(pid, 'sysctl')), NETBSD_KINFO_PROC2.size), decodeKinfoProc2),
   parseStatus: parseNetbsdStatus,

@@ -17,7 +17,7 @@ export function parseNetbsdStatus(text: string, file = 'status'): StatusLineFiel
     pid: Number(m[2]),
     pgid: Number(m[4]),
     sid: Number(m[5]),
-    // egid first, then the supplementary groups (kauth_cred_group).
+    // procfs_dostatus prints the egid, then each kauth_cred_group() entry.
     groups: m[14]!.split(',').slice(1).map(Number),
     // -1,-1 when the LWP is not in memory.
     startMicros: sec < 0 ? undefined : micros(sec, usec),

@@ -1,7 +1,8 @@
 // The OpenBSD backend: one kinfo_proc per query (sysctl KERN_PROC with the
 // six-element MIB) answers groups, pgid, sid, signal masks and start time.
 // getpgid(2)/getsid(2) are not used: they refuse processes of other sessions
-// (EPERM, sys/kern/kern_prot.c). umask and rlimits are not exposed.
+// (EPERM, sys_getpgid and sys_getsid in sys/kern/kern_prot.c). umask and
+// rlimits are not exposed: no sysctl carries them and OpenBSD has no procfs.
 import { readdirSync } from 'node:fs';
 import { OPENBSD_KINFO_PREFIX } from '../../ffi/structs/openbsd.js';
 import type { Backend, Sigmasks, Target } from '../backend.js';

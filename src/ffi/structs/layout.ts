@@ -1,6 +1,8 @@
 // Struct layouts as explicit offset tables. Each OS's file declares every
 // struct it reads once, with its size and the header it comes from; decoders
 // read fields through these tables and tests check them against the headers.
+// The facts behind each table, and the header revisions read, are in
+// docs/platform-facts.md.
 // Offsets are for LP64 little-endian targets (amd64, arm64), the only ones
 // Node ships for these systems.
 
