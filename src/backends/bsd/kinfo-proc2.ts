@@ -4,7 +4,7 @@
 // only in offsets and widths, which each OS's layout gives. One decoder serves
 // both.
 import { type StructLayout, type FieldSpec } from '../../ffi/structs/layout.js';
-import { type ProcRecord, type WithSession, type WithSignals, micros } from './kinfo.js';
+import { type ProcRecord, type WithSession, type WithSignals, timevalMicros } from './kinfo.js';
 import { decodeGids, decodeSigmasks } from './sigset.js';
 
 export type Kinfo2Field =
@@ -52,7 +52,9 @@ export function decodeKinfo2(
       ignored: f.p_sigignore,
       caught: f.p_sigcatch,
     }),
-    startMicros: valid ? micros(readUnsigned(buf, f.p_ustart_sec), readUnsigned(buf, f.p_ustart_usec)) : undefined,
+    startMicros: valid
+      ? timevalMicros(readUnsigned(buf, f.p_ustart_sec), readUnsigned(buf, f.p_ustart_usec))
+      : undefined,
     zombie: zombieStats.includes(buf.readInt8(f.p_stat.offset)),
   };
 }

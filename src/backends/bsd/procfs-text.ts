@@ -34,7 +34,7 @@ export function readProcText(pid: number, name: string): string {
 }
 
 /** A decimal the kernel printed, exactly. */
-export function decimal(text: string, file: string): bigint {
+export function parseKernelDecimal(text: string, file: string): bigint {
   if (!/^\d{1,20}$/.test(text)) throw malformed(file, 'a number', `'${text}'`);
   return BigInt(text);
 }

@@ -8,7 +8,7 @@ import { FfiUnavailable } from '../../ffi/koffi.js';
 import { cached } from '../../oneshot.js';
 import type { ProcessState, Target } from '../backend.js';
 import { confirmHeld, pidExists } from '../process-state.js';
-import { chooseAccess, tryLibc } from './access.js';
+import { chooseRoute, tryLibc } from './access.js';
 import type { BsdLibc, LibcSpec } from './libc.js';
 import { isDefaultProcfs } from '../../procfs-path.js';
 import { procPath, readProcText } from './procfs-text.js';
@@ -36,8 +36,8 @@ function readStatusFacts(src: FactSources, pid: number): RecordOrStatusFacts {
 
 /** The held target's facts from whichever source this machine offers. */
 export function factsOfHeld(src: FactSources, t: Target, fn: string): RecordOrStatusFacts {
-  const access = chooseAccess(src.spec, fn);
-  if (access.kind === 'ffi') return heldRecord(t, (pid) => src.readRecord(access.libc, pid));
+  const route = chooseRoute(src.spec, fn);
+  if (route.kind === 'ffi') return heldRecord(t, (pid) => src.readRecord(route.libc, pid));
   const facts = cached(t.pid, 'status', () => readStatusFacts(src, t.pid));
   confirmHeld(t, 'read');
   return facts;
@@ -45,8 +45,8 @@ export function factsOfHeld(src: FactSources, t: Target, fn: string): RecordOrSt
 
 /** The start time for a hold; throws like any read when the process is gone. */
 export function startMicrosOf(src: FactSources, pid: number): number | undefined {
-  const access = chooseAccess(src.spec, 'Process');
-  return access.kind === 'ffi' ? src.readRecord(access.libc, pid).startMicros : readStatusFacts(src, pid).startMicros;
+  const route = chooseRoute(src.spec, 'Process');
+  return route.kind === 'ffi' ? src.readRecord(route.libc, pid).startMicros : readStatusFacts(src, pid).startMicros;
 }
 
 /**

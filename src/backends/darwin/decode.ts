@@ -2,7 +2,7 @@
 // bsd/kern/kern_sysctl.c fill_user64_externproc / fill_user64_eproc).
 import { malformedRecord } from '../../failures.js';
 import { DARWIN_KINFO_PROC, SZOMB } from '../../ffi/structs/darwin.js';
-import { type ProcRecord, type WithSignals, micros } from '../bsd/kinfo.js';
+import { type ProcRecord, type WithSignals, timevalMicros } from '../bsd/kinfo.js';
 import { decodeGids, decodeSigmasks } from '../bsd/sigset.js';
 
 export function decodeKinfoProc(buf: Buffer): ProcRecord & WithSignals {
@@ -24,7 +24,10 @@ export function decodeKinfoProc(buf: Buffer): ProcRecord & WithSignals {
       ignored: f.p_sigignore,
       caught: f.p_sigcatch,
     }),
-    startMicros: micros(buf.readBigInt64LE(f.p_starttime_sec.offset), buf.readInt32LE(f.p_starttime_usec.offset)),
+    startMicros: timevalMicros(
+      buf.readBigInt64LE(f.p_starttime_sec.offset),
+      buf.readInt32LE(f.p_starttime_usec.offset),
+    ),
     zombie: buf.readInt8(f.p_stat.offset) === SZOMB,
   };
 }

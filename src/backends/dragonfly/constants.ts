@@ -33,4 +33,4 @@ export function kinfoMib(pid: number): number[] {
   return [CTL_KERN, KERN_PROC, KERN_PROC_PID, pid];
 }
 /** Room for either record size the kernel may answer (976, or 992 with kinfo_lwp.kl_comm). */
-export const KINFO_BUFFER = 1024;
+export const KINFO_PROC_BUFFER_SIZE = 1024;

@@ -4,7 +4,7 @@
 import { malformedRecord } from '../../failures.js';
 import { DRAGONFLY_KINFO_PROC, DRAGONFLY_KINFO_SIZES, SZOMB } from '../../ffi/structs/dragonfly.js';
 import { SIZEOF_GID_T } from '../../ffi/structs/layout.js';
-import { type ProcRecord, type WithSession, micros } from '../bsd/kinfo.js';
+import { type ProcRecord, type WithSession, timevalMicros } from '../bsd/kinfo.js';
 import { decodeGids } from '../bsd/sigset.js';
 
 export function decodeKinfoProc(buf: Buffer): ProcRecord & WithSession {
@@ -17,7 +17,7 @@ export function decodeKinfoProc(buf: Buffer): ProcRecord & WithSession {
     // kp_groups[0] is the egid (sys/vfs/procfs/procfs_status.c), as getgroups(2) returns it.
     groups: decodeGids(buf, f.kp_groups, buf.readInt16LE(f.kp_ngroups.offset)),
     groupsTruncated: buf.readInt16LE(f.kp_ngroups.offset) > f.kp_groups.size / SIZEOF_GID_T,
-    startMicros: micros(buf.readBigInt64LE(f.kp_start_sec.offset), buf.readBigInt64LE(f.kp_start_usec.offset)),
+    startMicros: timevalMicros(buf.readBigInt64LE(f.kp_start_sec.offset), buf.readBigInt64LE(f.kp_start_usec.offset)),
     zombie: buf.readInt32LE(f.kp_stat.offset) === SZOMB,
   };
 }

@@ -12,7 +12,13 @@ import { getProcfsPath } from '../../procfs-path.js';
 import { recordFrom } from '../bsd/record.js';
 import { sysctlRead } from '../bsd/sysctl.js';
 import { checkPid, confirmHeld, startTimeHold } from '../process-state.js';
-import { DRAGONFLY_RLIMITS, DRAGONFLY_RLIM_INFINITY, KINFO_BUFFER, MAX_PID_T, kinfoMib } from './constants.js';
+import {
+  DRAGONFLY_RLIMITS,
+  DRAGONFLY_RLIM_INFINITY,
+  KINFO_PROC_BUFFER_SIZE,
+  MAX_PID_T,
+  kinfoMib,
+} from './constants.js';
 import { decodeKinfoProc } from './decode.js';
 import { parseDragonflyRlimit } from './parse-rlimit.js';
 import { parseDragonflyStatus } from './parse-status.js';
@@ -30,7 +36,7 @@ const DRAGONFLY_FACT_SOURCES: FactSources = {
   // pfind() skips zombies (sys/kern/kern_proc.c): an empty answer for a PID that
   // still exists is a zombie.
   readRecord: (libc, pid) =>
-    recordFrom(pid, sysctlRead(libc, kinfoMib(checkPid(pid, 'sysctl')), KINFO_BUFFER), decodeKinfoProc, true),
+    recordFrom(pid, sysctlRead(libc, kinfoMib(checkPid(pid, 'sysctl')), KINFO_PROC_BUFFER_SIZE), decodeKinfoProc, true),
   parseStatus: parseDragonflyStatus,
 };
 

@@ -4,7 +4,7 @@
 // fixed-shape fields, not split on spaces.
 import { malformed } from '../../failures.js';
 import type { StatusLineFields } from '../bsd/procfs-text.js';
-import { micros } from '../bsd/kinfo.js';
+import { timevalMicros } from '../bsd/kinfo.js';
 
 const LINE =
   /^(.*) (\d+) (\d+) (\d+) (\d+) (-?\d+,-?\d+) (\S+) (-?\d+),(-?\d+) (-?\d+,-?\d+) (-?\d+,-?\d+) (.+) (\d+) (\d+) (\d+(?:,\d+)*) (\S+)\n?$/s;
@@ -22,6 +22,6 @@ export function parseDragonflyStatus(text: string, file = 'status'): StatusLineF
     // has exited; kinfo_proc's kp_sid is the session ID itself.
     sid: Number(m[5]),
     groups,
-    startMicros: sec < 0 ? undefined : micros(sec, usec),
+    startMicros: sec < 0 ? undefined : timevalMicros(sec, usec),
   };
 }

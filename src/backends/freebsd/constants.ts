@@ -39,7 +39,7 @@ export const FREEBSD_RLIMITS: Readonly<Record<string, number>> = {
 export const FREEBSD_RLIM_INFINITY = BSD_RLIM_INFINITY;
 
 /** The kern.proc nodes read; the process ID follows the subtype. */
-export const MIB = {
+export const KERN_PROC_MIBS = {
   pid: (pid: number) => [CTL_KERN, KERN_PROC, KERN_PROC_PID, pid],
   groups: (pid: number) => [CTL_KERN, KERN_PROC, KERN_PROC_GROUPS, pid],
   rlimit: (pid: number, resource: number) => [CTL_KERN, KERN_PROC, KERN_PROC_RLIMIT, pid, resource],

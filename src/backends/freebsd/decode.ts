@@ -11,7 +11,7 @@ import {
   KI_CRF_GRP_OVERFLOW,
 } from '../../ffi/structs/freebsd.js';
 import { SIZEOF_GID_T, SIZEOF_U_SHORT } from '../../ffi/structs/layout.js';
-import { type ProcRecord, type WithSession, type WithSignals, micros } from '../bsd/kinfo.js';
+import { type ProcRecord, type WithSession, type WithSignals, timevalMicros } from '../bsd/kinfo.js';
 import { decodeGids, decodeSigmasks } from '../bsd/sigset.js';
 
 export function decodeKinfoProc(buf: Buffer): ProcRecord & WithSession & WithSignals {
@@ -33,7 +33,7 @@ export function decodeKinfoProc(buf: Buffer): ProcRecord & WithSession & WithSig
       ignored: f.ki_sigignore,
       caught: f.ki_sigcatch,
     }),
-    startMicros: micros(buf.readBigInt64LE(f.ki_start_sec.offset), buf.readBigInt64LE(f.ki_start_usec.offset)),
+    startMicros: timevalMicros(buf.readBigInt64LE(f.ki_start_sec.offset), buf.readBigInt64LE(f.ki_start_usec.offset)),
     zombie: buf.readInt8(f.ki_stat.offset) === SZOMB,
   };
 }

@@ -10,7 +10,13 @@ import { type LibcSpec, bsdLibc } from '../bsd/libc.js';
 import { heldRecord, diagnoseByRecord, recordFrom } from '../bsd/record.js';
 import { sysctlRead, sysctlWrite } from '../bsd/sysctl.js';
 import { checkPid, confirmHeld, startTimeHold } from '../process-state.js';
-import { PID_MAX, FREEBSD_RLIMITS, FREEBSD_RLIM_INFINITY, MIB, START_TOLERANCE_MICROS } from './constants.js';
+import {
+  PID_MAX,
+  FREEBSD_RLIMITS,
+  FREEBSD_RLIM_INFINITY,
+  KERN_PROC_MIBS,
+  START_TOLERANCE_MICROS,
+} from './constants.js';
 import { decodeGroupList, decodeKinfoProc, decodeRlimit, decodeUmask, encodeRlimit } from './decode.js';
 
 const PLATFORM = 'FreeBSD';
@@ -29,7 +35,7 @@ type FreebsdRecord = ProcRecord & WithSession & WithSignals;
 export function readRecord(pid: number): FreebsdRecord {
   return recordFrom(
     pid,
-    sysctlRead(libc(), MIB.pid(checkPid(pid, 'sysctl')), FREEBSD_KINFO_PROC.size),
+    sysctlRead(libc(), KERN_PROC_MIBS.pid(checkPid(pid, 'sysctl')), FREEBSD_KINFO_PROC.size),
     decodeKinfoProc,
   );
 }
@@ -52,15 +58,20 @@ export const freebsdBackend: Backend = {
   // KERN_PROC_UMASK asks pget for PGET_WANTREAD, which includes PGET_CANDEBUG:
   // debug rights over the target, or p_candebug's error (sys/kern/kern_proc.c).
   getUmask: (t) =>
-    answerForHeld(t, () => decodeUmask(sysctlRead(libc(), MIB.umask(checkPid(t.pid, 'sysctl')), SIZEOF_U_SHORT))),
+    answerForHeld(t, () =>
+      decodeUmask(sysctlRead(libc(), KERN_PROC_MIBS.umask(checkPid(t.pid, 'sysctl')), SIZEOF_U_SHORT)),
+    ),
 
   // The whole list: kinfo_proc's ki_groups stops at 16 (KI_CRF_GRP_OVERFLOW).
-  getGroups: (t) => answerForHeld(t, () => decodeGroupList(sysctlRead(libc(), MIB.groups(checkPid(t.pid, 'sysctl'))))),
+  getGroups: (t) =>
+    answerForHeld(t, () => decodeGroupList(sysctlRead(libc(), KERN_PROC_MIBS.groups(checkPid(t.pid, 'sysctl'))))),
 
   getRlimit: (t, resource, bigint) =>
     limitsAs(
       answerForHeld(t, () =>
-        decodeRlimit(sysctlRead(libc(), MIB.rlimit(checkPid(t.pid, 'sysctl'), resource), FREEBSD_RLIMIT.size)),
+        decodeRlimit(
+          sysctlRead(libc(), KERN_PROC_MIBS.rlimit(checkPid(t.pid, 'sysctl'), resource), FREEBSD_RLIMIT.size),
+        ),
       ),
       FREEBSD_RLIM_INFINITY,
       bigint,
@@ -73,7 +84,7 @@ export const freebsdBackend: Backend = {
     confirmHeld(t, 'sysctl');
     const old = Buffer.alloc(FREEBSD_RLIMIT.size);
     const value = encodeRlimit(exactLimits(limits, FREEBSD_RLIM_INFINITY));
-    sysctlWrite(libc(), MIB.rlimit(checkPid(t.pid, 'sysctl'), resource), value, old);
+    sysctlWrite(libc(), KERN_PROC_MIBS.rlimit(checkPid(t.pid, 'sysctl'), resource), value, old);
     return limitsAs(decodeRlimit(old), FREEBSD_RLIM_INFINITY, bigint);
   },
 

@@ -1,5 +1,5 @@
 // The NetBSD backend. With koffi (built from source: no prebuilt binary exists
-// for NetBSD) it reads kinfo_proc2 (sysctl KERN_PROC2, six-element MIB) and the
+// for NetBSD) it reads kinfo_proc2 (sysctl KERN_PROC2, six-element KERN_PROC_MIBS) and the
 // proc.PID.rlimit nodes, which also set limits. Without koffi it reads procfs
 // (/proc/PID/status and /proc/PID/limit) when mounted; signal masks and setting
 // limits need koffi.
@@ -7,7 +7,7 @@ import { NETBSD_KINFO_PROC2 } from '../../ffi/structs/netbsd.js';
 import { SIZEOF_RLIM_T } from '../../ffi/structs/layout.js';
 import { type BigLimits, type Limits, type NewLimits, exactLimits, limitsAs } from '../../limits.js';
 import type { Backend, Sigmasks, Target } from '../backend.js';
-import { chooseAccess, requireLibc } from '../bsd/access.js';
+import { chooseRoute, requireLibc } from '../bsd/access.js';
 import { type FactSources, diagnoseFromEitherSource, factsOfHeld, startMicrosOf } from '../bsd/record-or-procfs.js';
 import type { ProcRecord, WithSession, WithSignals } from '../bsd/kinfo.js';
 import type { BsdLibc, LibcSpec } from '../bsd/libc.js';
@@ -68,12 +68,12 @@ export const netbsdBackend: Backend = {
   },
 
   getRlimit(t: Target, resource: number, bigint: boolean): Limits | BigLimits {
-    const access = chooseAccess(NETBSD_LIBC, 'procGetrlimit');
+    const route = chooseRoute(NETBSD_LIBC, 'procGetrlimit');
     let limits: BigLimits;
-    if (access.kind === 'ffi') {
+    if (route.kind === 'ffi') {
       limits = [
-        readQuad(access.libc, t.pid, resource, PROC_PID_LIMIT_TYPE_SOFT),
-        readQuad(access.libc, t.pid, resource, PROC_PID_LIMIT_TYPE_HARD),
+        readQuad(route.libc, t.pid, resource, PROC_PID_LIMIT_TYPE_SOFT),
+        readQuad(route.libc, t.pid, resource, PROC_PID_LIMIT_TYPE_HARD),
       ];
     } else {
       limits = parseNetbsdLimit(readProcText(t.pid, 'limit'), resource, procPath(t.pid, 'limit'));

@@ -4,7 +4,7 @@
 // fixed-shape fields, not split on spaces.
 import { malformed } from '../../failures.js';
 import type { StatusLineFields } from '../bsd/procfs-text.js';
-import { micros } from '../bsd/kinfo.js';
+import { timevalMicros } from '../bsd/kinfo.js';
 
 const LINE =
   /^(.*) (\d+) (\d+) (\d+) (\d+) (-?\d+,-?\d+) (\S+) (-?\d+),(-?\d+) (-?\d+,-?\d+) (-?\d+,-?\d+) (.+) (\d+) (\d+(?:,\d+)*)\n?$/s;
@@ -20,6 +20,6 @@ export function parseNetbsdStatus(text: string, file = 'status'): StatusLineFiel
     // procfs_dostatus prints the egid, then each kauth_cred_group() entry.
     groups: m[14]!.split(',').slice(1).map(Number),
     // -1,-1 when the LWP is not in memory.
-    startMicros: sec < 0 ? undefined : micros(sec, usec),
+    startMicros: sec < 0 ? undefined : timevalMicros(sec, usec),
   };
 }

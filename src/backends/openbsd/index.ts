@@ -1,5 +1,5 @@
 // The OpenBSD backend: one kinfo_proc per query (sysctl KERN_PROC with the
-// six-element MIB) answers groups, pgid, sid, signal masks and start time.
+// six-element KERN_PROC_MIBS) answers groups, pgid, sid, signal masks and start time.
 // getpgid(2)/getsid(2) are not used: they refuse processes of other sessions
 // (EPERM, sys_getpgid and sys_getsid in sys/kern/kern_prot.c). umask and
 // rlimits are not exposed: no sysctl carries them and OpenBSD has no procfs.
