@@ -8,7 +8,8 @@ import { type BsdLibc, type LibcSpec, bsdLibc } from './libc.js';
 import { getProcfsPath, isDefaultProcfs } from '../../procfs-path.js';
 import { bsdProcfsMounted, procPath } from './procfs-text.js';
 
-export type Access = { readonly kind: 'ffi'; readonly libc: BsdLibc } | { readonly kind: 'procfs' };
+/** The way one call reaches the kernel: sysctl(3) through koffi, or procfs files. */
+export type KernelRoute = { readonly kind: 'ffi'; readonly libc: BsdLibc } | { readonly kind: 'procfs' };
 
 /** The libc binding, or the reason it is unavailable (koffi or the library missing). */
 export function tryLibc(spec: LibcSpec): BsdLibc | FfiUnavailable {
@@ -25,7 +26,7 @@ export function tryLibc(spec: LibcSpec): BsdLibc | FfiUnavailable {
  * procfs tree other than /proc (setProcfsPath) is always read as files: its
  * PIDs need not mean the same to sysctl.
  */
-export function chooseAccess(spec: LibcSpec, fn: string): Access {
+export function chooseRoute(spec: LibcSpec, fn: string): KernelRoute {
   if (!isDefaultProcfs()) {
     if (bsdProcfsMounted()) return { kind: 'procfs' };
     throw unsupported(fn, `${procPath('curproc', 'status')} not found: not a ${spec.platform} procfs`);

@@ -26,6 +26,6 @@ export interface WithSignals {
 }
 
 /** Microseconds since the epoch from a timeval's two halves (exact below 2**53). */
-export function micros(sec: number | bigint, usec: number | bigint): number {
+export function timevalMicros(sec: number | bigint, usec: number | bigint): number {
   return Number(sec) * 1e6 + Number(usec);
 }

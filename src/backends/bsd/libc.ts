@@ -1,8 +1,9 @@
 // The libc calls macOS and the BSDs share, bound through koffi on first use:
-// sysctl(3), getpgid(2), getsid(2), and errno read through the OS's own accessor
-// (rust-lang/libc: __error on macOS and FreeBSD, __errno on OpenBSD and NetBSD,
-// __errno_location on DragonFly). Every pointer is passed as a Buffer, so no
-// koffi struct type is involved and layouts stay in src/ffi/structs.
+// sysctl(3), getpgid(2), getsid(2), and errno read through the OS's own accessor:
+// __error on macOS (xnu bsd/sys/errno.h) and FreeBSD, __errno on OpenBSD and
+// NetBSD, __errno_location on DragonFly (as rust-lang/libc declares them). Every
+// pointer is passed as a Buffer, so no koffi struct type is involved and
+// layouts stay in src/ffi/structs.
 import { FfiUnavailable, type KoffiFunction, koffi, loadLibrary } from '../../ffi/koffi.js';
 
 export interface BsdLibc {

@@ -5,6 +5,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { malformed } from '../../failures.js';
 import { getProcfsPath } from '../../procfs-path.js';
 
+/** The columns of a /proc/PID/status line the backends use (both kernels print them). */
+export interface StatusLineFields {
+  pid: number;
+  pgid: number;
+  sid: number;
+  groups: number[];
+  /** Undefined when the kernel printed -1,-1 for the start time (the process is swapped out). */
+  startMicros: number | undefined;
+}
+
 /** A file under PID's procfs directory. */
 export function procPath(pid: number | 'curproc', name?: string): string {
   return `${getProcfsPath()}/${pid}${name === undefined ? '' : `/${name}`}`;
@@ -24,7 +34,7 @@ export function readProcText(pid: number, name: string): string {
 }
 
 /** A decimal the kernel printed, exactly. */
-export function decimal(text: string, file: string): bigint {
+export function parseKernelDecimal(text: string, file: string): bigint {
   if (!/^\d{1,20}$/.test(text)) throw malformed(file, 'a number', `'${text}'`);
   return BigInt(text);
 }

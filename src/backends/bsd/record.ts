@@ -8,9 +8,12 @@ import { confirmHeld, pidExists } from '../process-state.js';
 import { type ProcRecord } from './kinfo.js';
 
 /**
- * Why a kernel gave no record for a PID. Most answer a dead PID with zero
- * bytes, not ESRCH; kill(pid, 0) then tells a dead PID from one the kernel
- * skipped (DragonFly's pfind skips zombies; NetBSD's curtain and jails hide).
+ * Why a kernel gave no record for a PID. macOS, OpenBSD, NetBSD and DragonFly
+ * answer a PID that matches nothing with zero bytes, not ESRCH; kill(pid, 0)
+ * then tells a dead PID from one the kernel skipped: DragonFly's pfind skips
+ * zombies and its PRISON_CHECK other jails (sys/kern/kern_proc.c
+ * sysctl_kern_proc); NetBSD's sysctl_doeproc skips what kauth's CANSEE check
+ * refuses, e.g. under security.curtain.
  */
 export function noRecord(pid: number, syscall: string, zombiesHidden: boolean): OsError {
   const exists = pidExists(pid);

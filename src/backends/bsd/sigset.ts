@@ -2,25 +2,27 @@
 // word (N-1) >> 5, words in array order (FreeBSD sys/sys/_sigset.h _SIG_WORD and
 // _SIG_BIT; xnu bsd/sys/signal.h sigmask()). Every word is decoded: the 128-bit
 // sets of FreeBSD, NetBSD, DragonFly and illumos carry real-time signals above 32.
-import type { FieldSpec } from '../../ffi/structs/layout.js';
+import { type FieldSpec, SIGSET_WORD_BITS, SIGSET_WORD_SIZE, SIZEOF_GID_T } from '../../ffi/structs/layout.js';
 import type { Sigmasks } from '../backend.js';
 
 /** The signal numbers set in the sigset_t at `field` (4, 8 or 16 bytes). */
 export function decodeSigset(buf: Buffer, field: FieldSpec): Set<number> {
   const out = new Set<number>();
-  for (let word = 0; word < field.size / 4; word++) {
-    const bits = buf.readUInt32LE(field.offset + word * 4);
+  for (let word = 0; word < field.size / SIGSET_WORD_SIZE; word++) {
+    const bits = buf.readUInt32LE(field.offset + word * SIGSET_WORD_SIZE);
     if (bits === 0) continue;
-    for (let bit = 0; bit < 32; bit++) if ((bits >>> bit) & 1) out.add(word * 32 + bit + 1);
+    for (let bit = 0; bit < SIGSET_WORD_BITS; bit++) {
+      if ((bits >>> bit) & 1) out.add(word * SIGSET_WORD_BITS + bit + 1);
+    }
   }
   return out;
 }
 
 /** The gid_t (uint32) array of `count` entries at `field`, capped at the field's capacity. */
 export function decodeGids(buf: Buffer, field: FieldSpec, count: number): number[] {
-  const n = Math.max(0, Math.min(count, field.size / 4));
+  const n = Math.max(0, Math.min(count, field.size / SIZEOF_GID_T));
   const out: number[] = [];
-  for (let i = 0; i < n; i++) out.push(buf.readUInt32LE(field.offset + i * 4));
+  for (let i = 0; i < n; i++) out.push(buf.readUInt32LE(field.offset + i * SIZEOF_GID_T));
   return out;
 }
 

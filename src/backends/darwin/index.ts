@@ -11,7 +11,7 @@ import type { ProcRecord, WithSignals } from '../bsd/kinfo.js';
 import { heldRecord, diagnoseByRecord, recordFrom } from '../bsd/record.js';
 import { sysctlRead } from '../bsd/sysctl.js';
 import { checkPid, confirmHeld, startTimeHold } from '../process-state.js';
-import { DARWIN_PID_MAX, DARWIN_RLIMITS, DARWIN_RLIM_INFINITY, MIB_KERN_PROC_PID } from './constants.js';
+import { PID_MAX, DARWIN_RLIMITS, DARWIN_RLIM_INFINITY, MIB_KERN_PROC_PID } from './constants.js';
 import { decodeKinfoProc } from './decode.js';
 
 const PLATFORM = 'macOS';
@@ -22,7 +22,7 @@ export const DARWIN_LIBC: LibcSpec = {
   errnoSymbol: '__error',
 };
 
-/** kinfo_proc of pid; a dead PID is a successful empty answer (kern_sysctl.c). */
+/** kinfo_proc of pid; a PID that matches nothing is a successful empty answer (sysctl_prochandle, bsd/kern/kern_sysctl.c). */
 export function readRecord(pid: number): ProcRecord & WithSignals {
   const buf = sysctlRead(bsdLibc(DARWIN_LIBC), [...MIB_KERN_PROC_PID, checkPid(pid, 'sysctl')], DARWIN_KINFO_PROC.size);
   return recordFrom(pid, buf, decodeKinfoProc);
@@ -30,8 +30,10 @@ export function readRecord(pid: number): ProcRecord & WithSignals {
 
 const record = (t: Target): ProcRecord & WithSignals => heldRecord(t, readRecord);
 
-// getpgid(2)/getsid(2) never see zombies (P_REF_DEAD, kern_exit.c): ESRCH, which
-// diagnose() turns into ZombieProcess from the record.
+// getpgid(2)/getsid(2) look the PID up with proc_find (bsd/kern/kern_prot.c),
+// which skips a process once bsd/kern/kern_exit.c has marked it P_REF_DEAD on
+// its way to being a zombie: ESRCH, which diagnose() turns into ZombieProcess
+// from the record.
 function idCall(t: Target, name: 'getpgid' | 'getsid'): number {
   return cached(t.pid, name, () => {
     const libc = bsdLibc(DARWIN_LIBC);
@@ -46,7 +48,7 @@ export const darwinBackend: Backend = {
   platform: PLATFORM,
   rlimits: DARWIN_RLIMITS,
   rlimInfinity: DARWIN_RLIM_INFINITY,
-  maxPid: DARWIN_PID_MAX,
+  maxPid: PID_MAX,
   getGroups: (t) => record(t).groups,
   getPgid: (t) => idCall(t, 'getpgid'),
   getSid: (t) => idCall(t, 'getsid'),

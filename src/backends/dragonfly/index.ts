@@ -5,14 +5,20 @@
 import { unsupported } from '../../failures.js';
 import { type BigLimits, type Limits, limitsAs } from '../../limits.js';
 import type { Backend, Target } from '../backend.js';
-import { type DualSource, diagnoseDual, heldFacts, startOf } from '../bsd/dual.js';
+import { type FactSources, diagnoseFromEitherSource, factsOfHeld, startMicrosOf } from '../bsd/record-or-procfs.js';
 import type { LibcSpec } from '../bsd/libc.js';
 import { bsdProcfsMounted, procPath, readProcText } from '../bsd/procfs-text.js';
 import { getProcfsPath } from '../../procfs-path.js';
 import { recordFrom } from '../bsd/record.js';
 import { sysctlRead } from '../bsd/sysctl.js';
 import { checkPid, confirmHeld, startTimeHold } from '../process-state.js';
-import { DRAGONFLY_RLIMITS, DRAGONFLY_RLIM_INFINITY, KINFO_BUFFER, kinfoMib } from './constants.js';
+import {
+  DRAGONFLY_RLIMITS,
+  DRAGONFLY_RLIM_INFINITY,
+  KINFO_PROC_BUFFER_SIZE,
+  MAX_PID_T,
+  kinfoMib,
+} from './constants.js';
 import { decodeKinfoProc } from './decode.js';
 import { parseDragonflyRlimit } from './parse-rlimit.js';
 import { parseDragonflyStatus } from './parse-status.js';
@@ -25,11 +31,12 @@ export const DRAGONFLY_LIBC: LibcSpec = {
   errnoSymbol: '__errno_location',
 };
 
-const SOURCE: DualSource = {
+const DRAGONFLY_FACT_SOURCES: FactSources = {
   spec: DRAGONFLY_LIBC,
-  // pfind() skips zombies: an empty answer for a PID that still exists is a zombie.
+  // pfind() skips zombies (sys/kern/kern_proc.c): an empty answer for a PID that
+  // still exists is a zombie.
   readRecord: (libc, pid) =>
-    recordFrom(pid, sysctlRead(libc, kinfoMib(checkPid(pid, 'sysctl')), KINFO_BUFFER), decodeKinfoProc, true),
+    recordFrom(pid, sysctlRead(libc, kinfoMib(checkPid(pid, 'sysctl')), KINFO_PROC_BUFFER_SIZE), decodeKinfoProc, true),
   parseStatus: parseDragonflyStatus,
 };
 
@@ -37,10 +44,10 @@ export const dragonflyBackend: Backend = {
   platform: PLATFORM,
   rlimits: DRAGONFLY_RLIMITS,
   rlimInfinity: DRAGONFLY_RLIM_INFINITY,
-  maxPid: 0x7fffffff,
-  getGroups: (t) => heldFacts(SOURCE, t, 'procGetgroups').groups,
-  getPgid: (t) => heldFacts(SOURCE, t, 'procGetpgid').pgid,
-  getSid: (t) => heldFacts(SOURCE, t, 'procGetsid').sid,
+  maxPid: MAX_PID_T,
+  getGroups: (t) => factsOfHeld(DRAGONFLY_FACT_SOURCES, t, 'procGetgroups').groups,
+  getPgid: (t) => factsOfHeld(DRAGONFLY_FACT_SOURCES, t, 'procGetpgid').pgid,
+  getSid: (t) => factsOfHeld(DRAGONFLY_FACT_SOURCES, t, 'procGetsid').sid,
 
   getRlimit(t: Target, resource: number, bigint: boolean): Limits | BigLimits {
     if (!bsdProcfsMounted()) {
@@ -55,6 +62,6 @@ export const dragonflyBackend: Backend = {
     return limitsAs(limits, DRAGONFLY_RLIM_INFINITY, bigint);
   },
 
-  hold: (pid) => startTimeHold(() => startOf(SOURCE, pid)),
-  diagnose: (pid, cause) => diagnoseDual(SOURCE, pid, cause),
+  hold: (pid) => startTimeHold(() => startMicrosOf(DRAGONFLY_FACT_SOURCES, pid)),
+  diagnose: (pid, cause) => diagnoseFromEitherSource(DRAGONFLY_FACT_SOURCES, pid, cause),
 };

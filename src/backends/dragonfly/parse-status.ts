@@ -3,22 +3,13 @@
 // rgid,g0,g1,... jail". comm may hold spaces, so the line is matched from its
 // fixed-shape fields, not split on spaces.
 import { malformed } from '../../failures.js';
-import {} from '../bsd/procfs-text.js';
-import { micros } from '../bsd/kinfo.js';
-
-export interface BsdStatus {
-  pid: number;
-  pgid: number;
-  sid: number;
-  groups: number[];
-  /** Undefined when the kernel printed -1,-1 (a swapped-out process). */
-  startMicros: number | undefined;
-}
+import type { StatusLineFields } from '../bsd/procfs-text.js';
+import { timevalMicros } from '../bsd/kinfo.js';
 
 const LINE =
   /^(.*) (\d+) (\d+) (\d+) (\d+) (-?\d+,-?\d+) (\S+) (-?\d+),(-?\d+) (-?\d+,-?\d+) (-?\d+,-?\d+) (.+) (\d+) (\d+) (\d+(?:,\d+)*) (\S+)\n?$/s;
 
-export function parseDragonflyStatus(text: string, file = 'status'): BsdStatus {
+export function parseDragonflyStatus(text: string, file = 'status'): StatusLineFields {
   const m = LINE.exec(text);
   if (m === null) throw malformed(file, 'the status line');
   const [sec, usec] = [Number(m[8]), Number(m[9])];
@@ -27,8 +18,10 @@ export function parseDragonflyStatus(text: string, file = 'status'): BsdStatus {
   return {
     pid: Number(m[2]),
     pgid: Number(m[4]),
+    // procfs_dostatus prints the session leader's PID here, 0 once the leader
+    // has exited; kinfo_proc's kp_sid is the session ID itself.
     sid: Number(m[5]),
     groups,
-    startMicros: sec < 0 ? undefined : micros(sec, usec),
+    startMicros: sec < 0 ? undefined : timevalMicros(sec, usec),
   };
 }

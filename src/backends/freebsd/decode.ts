@@ -4,24 +4,22 @@
 import { malformedRecord } from '../../failures.js';
 import type { BigLimits } from '../../limits.js';
 import {
-  FREEBSD_KINFO_PROC as K,
+  FREEBSD_KINFO_PROC,
   FREEBSD_RLIMIT,
-  FREEBSD_SZOMB,
+  SZOMB,
   KINFO_PROC_SIZE,
   KI_CRF_GRP_OVERFLOW,
 } from '../../ffi/structs/freebsd.js';
-import { type ProcRecord, type WithSession, type WithSignals, micros } from '../bsd/kinfo.js';
+import { SIZEOF_GID_T, SIZEOF_U_SHORT } from '../../ffi/structs/layout.js';
+import { type ProcRecord, type WithSession, type WithSignals, timevalMicros } from '../bsd/kinfo.js';
 import { decodeGids, decodeSigmasks } from '../bsd/sigset.js';
 
 export function decodeKinfoProc(buf: Buffer): ProcRecord & WithSession & WithSignals {
-  if (buf.length !== KINFO_PROC_SIZE || buf.readInt32LE(K.fields.ki_structsize.offset) !== KINFO_PROC_SIZE) {
-    throw malformedRecord(
-      'sysctl',
-      'kinfo_proc',
-      `${buf.length} bytes, ki_structsize ${buf.length >= 4 ? buf.readInt32LE(0) : '-'}`,
-    );
+  const f = FREEBSD_KINFO_PROC.fields;
+  if (buf.length !== KINFO_PROC_SIZE || buf.readInt32LE(f.ki_structsize.offset) !== KINFO_PROC_SIZE) {
+    const structsize = buf.length >= f.ki_structsize.size ? buf.readInt32LE(f.ki_structsize.offset) : '-';
+    throw malformedRecord('sysctl', 'kinfo_proc', `${buf.length} bytes, ki_structsize ${structsize}`);
   }
-  const f = K.fields;
   return {
     pid: buf.readInt32LE(f.ki_pid.offset),
     pgid: buf.readInt32LE(f.ki_pgid.offset),
@@ -35,15 +33,16 @@ export function decodeKinfoProc(buf: Buffer): ProcRecord & WithSession & WithSig
       ignored: f.ki_sigignore,
       caught: f.ki_sigcatch,
     }),
-    startMicros: micros(buf.readBigInt64LE(f.ki_start_sec.offset), buf.readBigInt64LE(f.ki_start_usec.offset)),
-    zombie: buf.readInt8(f.ki_stat.offset) === FREEBSD_SZOMB,
+    startMicros: timevalMicros(buf.readBigInt64LE(f.ki_start_sec.offset), buf.readBigInt64LE(f.ki_start_usec.offset)),
+    zombie: buf.readInt8(f.ki_stat.offset) === SZOMB,
   };
 }
 
 /** KERN_PROC_GROUPS: cr_ngroups gid_t values, the whole list. */
 export function decodeGroupList(buf: Buffer): number[] {
-  if (buf.length % 4 !== 0) throw malformedRecord('sysctl', 'KERN_PROC_GROUPS answer', `${buf.length} bytes`);
-  return decodeGids(buf, { offset: 0, size: buf.length }, buf.length / 4);
+  if (buf.length % SIZEOF_GID_T !== 0)
+    throw malformedRecord('sysctl', 'KERN_PROC_GROUPS answer', `${buf.length} bytes`);
+  return decodeGids(buf, { offset: 0, size: buf.length }, buf.length / SIZEOF_GID_T);
 }
 
 /** KERN_PROC_RLIMIT: struct rlimit; rlim_t is signed, but the kernel stores no negative value. */
@@ -65,6 +64,6 @@ export function encodeRlimit(limits: BigLimits): Buffer {
 
 /** KERN_PROC_UMASK: a u_short. */
 export function decodeUmask(buf: Buffer): number {
-  if (buf.length !== 2) throw malformedRecord('sysctl', 'KERN_PROC_UMASK answer', `${buf.length} bytes`);
+  if (buf.length !== SIZEOF_U_SHORT) throw malformedRecord('sysctl', 'KERN_PROC_UMASK answer', `${buf.length} bytes`);
   return buf.readUInt16LE(0);
 }

@@ -2,6 +2,7 @@
 // kern_proc.c): kinfo_proc for pgid, sid, signal masks and start time, and the
 // per-PID nodes for the full group list, the umask and rlimits (read and write).
 import { FREEBSD_KINFO_PROC, FREEBSD_RLIMIT } from '../../ffi/structs/freebsd.js';
+import { SIZEOF_U_SHORT } from '../../ffi/structs/layout.js';
 import { type BigLimits, type Limits, type NewLimits, exactLimits, limitsAs } from '../../limits.js';
 import type { Backend, Sigmasks, Target } from '../backend.js';
 import type { ProcRecord, WithSession, WithSignals } from '../bsd/kinfo.js';
@@ -9,7 +10,13 @@ import { type LibcSpec, bsdLibc } from '../bsd/libc.js';
 import { heldRecord, diagnoseByRecord, recordFrom } from '../bsd/record.js';
 import { sysctlRead, sysctlWrite } from '../bsd/sysctl.js';
 import { checkPid, confirmHeld, startTimeHold } from '../process-state.js';
-import { FREEBSD_PID_MAX, FREEBSD_RLIMITS, FREEBSD_RLIM_INFINITY, MIB, START_TOLERANCE_MICROS } from './constants.js';
+import {
+  PID_MAX,
+  FREEBSD_RLIMITS,
+  FREEBSD_RLIM_INFINITY,
+  KERN_PROC_MIBS,
+  START_TOLERANCE_MICROS,
+} from './constants.js';
 import { decodeGroupList, decodeKinfoProc, decodeRlimit, decodeUmask, encodeRlimit } from './decode.js';
 
 const PLATFORM = 'FreeBSD';
@@ -24,17 +31,17 @@ const libc = () => bsdLibc(FREEBSD_LIBC);
 
 type FreebsdRecord = ProcRecord & WithSession & WithSignals;
 
-/** kinfo_proc of pid: ESRCH when there is no such process (pget), zombies included. */
+/** kinfo_proc of pid: ESRCH when there is no such process (pget, sys/kern/kern_proc.c); zombies are answered. */
 export function readRecord(pid: number): FreebsdRecord {
   return recordFrom(
     pid,
-    sysctlRead(libc(), MIB.pid(checkPid(pid, 'sysctl')), FREEBSD_KINFO_PROC.size),
+    sysctlRead(libc(), KERN_PROC_MIBS.pid(checkPid(pid, 'sysctl')), FREEBSD_KINFO_PROC.size),
     decodeKinfoProc,
   );
 }
 
 // Reads one answer for a process, then checks a held process is still the one.
-function read<T>(t: Target, answer: () => T): T {
+function answerForHeld<T>(t: Target, answer: () => T): T {
   const value = answer();
   confirmHeld(t, 'sysctl');
   return value;
@@ -46,30 +53,38 @@ export const freebsdBackend: Backend = {
   platform: PLATFORM,
   rlimits: FREEBSD_RLIMITS,
   rlimInfinity: FREEBSD_RLIM_INFINITY,
-  maxPid: FREEBSD_PID_MAX,
+  maxPid: PID_MAX,
 
-  // KERN_PROC_UMASK needs debug rights over the target (PGET_WANTREAD): EPERM otherwise.
-  getUmask: (t) => read(t, () => decodeUmask(sysctlRead(libc(), MIB.umask(checkPid(t.pid, 'sysctl')), 2))),
+  // KERN_PROC_UMASK asks pget for PGET_WANTREAD, which includes PGET_CANDEBUG:
+  // debug rights over the target, or p_candebug's error (sys/kern/kern_proc.c).
+  getUmask: (t) =>
+    answerForHeld(t, () =>
+      decodeUmask(sysctlRead(libc(), KERN_PROC_MIBS.umask(checkPid(t.pid, 'sysctl')), SIZEOF_U_SHORT)),
+    ),
 
   // The whole list: kinfo_proc's ki_groups stops at 16 (KI_CRF_GRP_OVERFLOW).
-  getGroups: (t) => read(t, () => decodeGroupList(sysctlRead(libc(), MIB.groups(checkPid(t.pid, 'sysctl'))))),
+  getGroups: (t) =>
+    answerForHeld(t, () => decodeGroupList(sysctlRead(libc(), KERN_PROC_MIBS.groups(checkPid(t.pid, 'sysctl'))))),
 
   getRlimit: (t, resource, bigint) =>
     limitsAs(
-      read(t, () =>
-        decodeRlimit(sysctlRead(libc(), MIB.rlimit(checkPid(t.pid, 'sysctl'), resource), FREEBSD_RLIMIT.size)),
+      answerForHeld(t, () =>
+        decodeRlimit(
+          sysctlRead(libc(), KERN_PROC_MIBS.rlimit(checkPid(t.pid, 'sysctl'), resource), FREEBSD_RLIMIT.size),
+        ),
       ),
       FREEBSD_RLIM_INFINITY,
       bigint,
     ),
 
-  // One call reads the old value and writes the new one (kern_proc_setrlimit);
-  // cur > max is clamped by the kernel, but the facade has refused it already.
+  // One call reads the old value and writes the new one (sysctl_kern_proc_rlimit,
+  // then kern_proc_setrlimit in sys/kern/kern_resource.c, which lowers cur to
+  // max); the facade has refused cur > max already.
   setRlimit(t: Target, resource: number, limits: NewLimits, bigint: boolean): Limits | BigLimits {
     confirmHeld(t, 'sysctl');
     const old = Buffer.alloc(FREEBSD_RLIMIT.size);
     const value = encodeRlimit(exactLimits(limits, FREEBSD_RLIM_INFINITY));
-    sysctlWrite(libc(), MIB.rlimit(checkPid(t.pid, 'sysctl'), resource), value, old);
+    sysctlWrite(libc(), KERN_PROC_MIBS.rlimit(checkPid(t.pid, 'sysctl'), resource), value, old);
     return limitsAs(decodeRlimit(old), FREEBSD_RLIM_INFINITY, bigint);
   },
 

@@ -1,20 +1,30 @@
 // The NetBSD backend. With koffi (built from source: no prebuilt binary exists
-// for NetBSD) it reads kinfo_proc2 (sysctl KERN_PROC2, six-element MIB) and the
+// for NetBSD) it reads kinfo_proc2 (sysctl KERN_PROC2, six-element KERN_PROC_MIBS) and the
 // proc.PID.rlimit nodes, which also set limits. Without koffi it reads procfs
 // (/proc/PID/status and /proc/PID/limit) when mounted; signal masks and setting
 // limits need koffi.
 import { NETBSD_KINFO_PROC2 } from '../../ffi/structs/netbsd.js';
+import { SIZEOF_RLIM_T } from '../../ffi/structs/layout.js';
 import { type BigLimits, type Limits, type NewLimits, exactLimits, limitsAs } from '../../limits.js';
 import type { Backend, Sigmasks, Target } from '../backend.js';
-import { chooseAccess, requireLibc } from '../bsd/access.js';
-import { type DualSource, diagnoseDual, heldFacts, startOf } from '../bsd/dual.js';
+import { chooseRoute, requireLibc } from '../bsd/access.js';
+import { type FactSources, diagnoseFromEitherSource, factsOfHeld, startMicrosOf } from '../bsd/record-or-procfs.js';
 import type { ProcRecord, WithSession, WithSignals } from '../bsd/kinfo.js';
 import type { BsdLibc, LibcSpec } from '../bsd/libc.js';
 import { procPath, readProcText } from '../bsd/procfs-text.js';
 import { heldRecord, recordFrom } from '../bsd/record.js';
 import { sysctlRead, sysctlWrite } from '../bsd/sysctl.js';
 import { checkPid, confirmHeld, startTimeHold } from '../process-state.js';
-import { HARD, NETBSD_RLIMITS, NETBSD_RLIM_INFINITY, SOFT, kinfo2Mib, rlimitMib } from './constants.js';
+import {
+  type LimitType,
+  MAX_PID_T,
+  NETBSD_RLIMITS,
+  NETBSD_RLIM_INFINITY,
+  PROC_PID_LIMIT_TYPE_HARD,
+  PROC_PID_LIMIT_TYPE_SOFT,
+  kinfo2Mib,
+  rlimitMib,
+} from './constants.js';
 import { decodeKinfoProc2, decodeQuad } from './decode.js';
 import { parseNetbsdLimit } from './parse-limit.js';
 import { parseNetbsdStatus } from './parse-status.js';
@@ -24,21 +34,21 @@ const PLATFORM = 'NetBSD';
 
 export const NETBSD_LIBC: LibcSpec = { platform: PLATFORM, paths: () => ['libc.so.12'], errnoSymbol: '__errno' };
 
-const SOURCE: DualSource<ProcRecord & WithSession & WithSignals> = {
+const NETBSD_FACT_SOURCES: FactSources<ProcRecord & WithSession & WithSignals> = {
   spec: NETBSD_LIBC,
-  // Zombies are listed (the zombie list is scanned first); an empty answer is a
-  // dead PID or one kauth hides from us.
+  // Zombies are listed (sysctl_doeproc scans the zombie list first); an empty
+  // answer is a dead PID or one kauth's CANSEE check hides from us.
   readRecord: (libc, pid) =>
     recordFrom(pid, sysctlRead(libc, kinfo2Mib(checkPid(pid, 'sysctl')), NETBSD_KINFO_PROC2.size), decodeKinfoProc2),
   parseStatus: parseNetbsdStatus,
 };
 
-function readQuad(libc: BsdLibc, pid: number, resource: number, type: typeof SOFT | typeof HARD): bigint {
-  return decodeQuad(sysctlRead(libc, rlimitMib(checkPid(pid, 'sysctl'), resource, type), 8));
+function readQuad(libc: BsdLibc, pid: number, resource: number, type: LimitType): bigint {
+  return decodeQuad(sysctlRead(libc, rlimitMib(checkPid(pid, 'sysctl'), resource, type), SIZEOF_RLIM_T));
 }
 
-function writeQuad(libc: BsdLibc, pid: number, resource: number, type: typeof SOFT | typeof HARD, v: bigint): void {
-  const value = Buffer.alloc(8);
+function writeQuad(libc: BsdLibc, pid: number, resource: number, type: LimitType, v: bigint): void {
+  const value = Buffer.alloc(SIZEOF_RLIM_T);
   value.writeBigUInt64LE(v);
   sysctlWrite(libc, rlimitMib(checkPid(pid, 'sysctl'), resource, type), value);
 }
@@ -47,21 +57,24 @@ export const netbsdBackend: Backend = {
   platform: PLATFORM,
   rlimits: NETBSD_RLIMITS,
   rlimInfinity: NETBSD_RLIM_INFINITY,
-  maxPid: 0x7fffffff,
-  getGroups: (t) => heldFacts(SOURCE, t, 'procGetgroups').groups,
-  getPgid: (t) => heldFacts(SOURCE, t, 'procGetpgid').pgid,
-  getSid: (t) => heldFacts(SOURCE, t, 'procGetsid').sid,
+  maxPid: MAX_PID_T,
+  getGroups: (t) => factsOfHeld(NETBSD_FACT_SOURCES, t, 'procGetgroups').groups,
+  getPgid: (t) => factsOfHeld(NETBSD_FACT_SOURCES, t, 'procGetpgid').pgid,
+  getSid: (t) => factsOfHeld(NETBSD_FACT_SOURCES, t, 'procGetsid').sid,
 
   getSigmasks(t: Target): Sigmasks {
     const libc = requireLibc(NETBSD_LIBC, 'procGetSigmasks', 'Signal masks');
-    return heldRecord(t, (pid) => SOURCE.readRecord(libc, pid)).sigmasks;
+    return heldRecord(t, (pid) => NETBSD_FACT_SOURCES.readRecord(libc, pid)).sigmasks;
   },
 
   getRlimit(t: Target, resource: number, bigint: boolean): Limits | BigLimits {
-    const access = chooseAccess(NETBSD_LIBC, 'procGetrlimit');
+    const route = chooseRoute(NETBSD_LIBC, 'procGetrlimit');
     let limits: BigLimits;
-    if (access.kind === 'ffi') {
-      limits = [readQuad(access.libc, t.pid, resource, SOFT), readQuad(access.libc, t.pid, resource, HARD)];
+    if (route.kind === 'ffi') {
+      limits = [
+        readQuad(route.libc, t.pid, resource, PROC_PID_LIMIT_TYPE_SOFT),
+        readQuad(route.libc, t.pid, resource, PROC_PID_LIMIT_TYPE_HARD),
+      ];
     } else {
       limits = parseNetbsdLimit(readProcText(t.pid, 'limit'), resource, procPath(t.pid, 'limit'));
     }
@@ -82,6 +95,6 @@ export const netbsdBackend: Backend = {
     return limitsAs(old, NETBSD_RLIM_INFINITY, bigint);
   },
 
-  hold: (pid) => startTimeHold(() => startOf(SOURCE, pid)),
-  diagnose: (pid, cause) => diagnoseDual(SOURCE, pid, cause),
+  hold: (pid) => startTimeHold(() => startMicrosOf(NETBSD_FACT_SOURCES, pid)),
+  diagnose: (pid, cause) => diagnoseFromEitherSource(NETBSD_FACT_SOURCES, pid, cause),
 };

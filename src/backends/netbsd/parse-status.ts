@@ -3,14 +3,13 @@
 // egid,g1,g2,...". comm may hold spaces, so the line is matched from its
 // fixed-shape fields, not split on spaces.
 import { malformed } from '../../failures.js';
-import type { BsdStatus } from '../dragonfly/parse-status.js';
-import {} from '../bsd/procfs-text.js';
-import { micros } from '../bsd/kinfo.js';
+import type { StatusLineFields } from '../bsd/procfs-text.js';
+import { timevalMicros } from '../bsd/kinfo.js';
 
 const LINE =
   /^(.*) (\d+) (\d+) (\d+) (\d+) (-?\d+,-?\d+) (\S+) (-?\d+),(-?\d+) (-?\d+,-?\d+) (-?\d+,-?\d+) (.+) (\d+) (\d+(?:,\d+)*)\n?$/s;
 
-export function parseNetbsdStatus(text: string, file = 'status'): BsdStatus {
+export function parseNetbsdStatus(text: string, file = 'status'): StatusLineFields {
   const m = LINE.exec(text);
   if (m === null) throw malformed(file, 'the status line');
   const [sec, usec] = [Number(m[8]), Number(m[9])];
@@ -18,9 +17,9 @@ export function parseNetbsdStatus(text: string, file = 'status'): BsdStatus {
     pid: Number(m[2]),
     pgid: Number(m[4]),
     sid: Number(m[5]),
-    // egid first, then the supplementary groups (kauth_cred_group).
+    // procfs_dostatus prints the egid, then each kauth_cred_group() entry.
     groups: m[14]!.split(',').slice(1).map(Number),
     // -1,-1 when the LWP is not in memory.
-    startMicros: sec < 0 ? undefined : micros(sec, usec),
+    startMicros: sec < 0 ? undefined : timevalMicros(sec, usec),
   };
 }

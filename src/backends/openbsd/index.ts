@@ -1,7 +1,8 @@
 // The OpenBSD backend: one kinfo_proc per query (sysctl KERN_PROC with the
-// six-element MIB) answers groups, pgid, sid, signal masks and start time.
+// six-element KERN_PROC_MIBS) answers groups, pgid, sid, signal masks and start time.
 // getpgid(2)/getsid(2) are not used: they refuse processes of other sessions
-// (EPERM, sys/kern/kern_prot.c). umask and rlimits are not exposed.
+// (EPERM, sys_getpgid and sys_getsid in sys/kern/kern_prot.c). umask and
+// rlimits are not exposed: no sysctl carries them and OpenBSD has no procfs.
 import { readdirSync } from 'node:fs';
 import { OPENBSD_KINFO_PREFIX } from '../../ffi/structs/openbsd.js';
 import type { Backend, Sigmasks, Target } from '../backend.js';
@@ -10,7 +11,7 @@ import { type LibcSpec, bsdLibc } from '../bsd/libc.js';
 import { heldRecord, diagnoseByRecord, recordFrom } from '../bsd/record.js';
 import { sysctlRead } from '../bsd/sysctl.js';
 import { checkPid, startTimeHold } from '../process-state.js';
-import { OPENBSD_PID_MAX, OPENBSD_RLIMITS, OPENBSD_RLIM_INFINITY, kinfoMib } from './constants.js';
+import { PID_MAX, OPENBSD_RLIMITS, OPENBSD_RLIM_INFINITY, kinfoMib } from './constants.js';
 import { decodeKinfoProc } from './decode.js';
 
 const PLATFORM = 'OpenBSD';
@@ -51,7 +52,7 @@ export const openbsdBackend: Backend = {
   platform: PLATFORM,
   rlimits: OPENBSD_RLIMITS,
   rlimInfinity: OPENBSD_RLIM_INFINITY,
-  maxPid: OPENBSD_PID_MAX,
+  maxPid: PID_MAX,
   getGroups: (t) => record(t).groups,
   getPgid: (t) => record(t).pgid,
   getSid: (t) => record(t).sid,

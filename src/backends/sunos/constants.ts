@@ -1,6 +1,8 @@
-// illumos / Solaris numbers: usr/src/uts/common/sys/resource.h, _LP64 branch:
-// rlim_t is unsigned long and RLIM_INFINITY is (rlim_t)-3 (-2 and -1 are
-// RLIM_SAVED_MAX and RLIM_SAVED_CUR). No RSS, MEMLOCK or NPROC.
+// illumos / Solaris numbers, as illumos-gate's usr/src/uts/common/sys/resource.h
+// names them in its _LP64 branch (facts and versions in docs/platform-facts.md,
+// "illumos"): rlim_t is unsigned long and RLIM_INFINITY is (-3l); (-2l) and
+// (-1l) are RLIM_SAVED_MAX and RLIM_SAVED_CUR. There is no RLIMIT_RSS,
+// RLIMIT_MEMLOCK or RLIMIT_NPROC, and RLIMIT_NOFILE is 5.
 export const SUNOS_RLIMITS: Readonly<Record<string, number>> = {
   RLIMIT_CPU: 0,
   RLIMIT_FSIZE: 1,
@@ -11,4 +13,7 @@ export const SUNOS_RLIMITS: Readonly<Record<string, number>> = {
   RLIMIT_VMEM: 6,
   RLIMIT_AS: 6,
 };
+/** RLIM_INFINITY: (rlim_t)-3 as a 64-bit unsigned long. */
 export const SUNOS_RLIM_INFINITY = (1n << 64n) - 3n;
+/** The largest pid_t (a 32-bit int): /proc simply has no directory for an ID not in use. */
+export const MAX_PID_T = 0x7fffffff;

@@ -10,7 +10,7 @@ import { errorCode, malformed, unsupported } from '../../failures.js';
 import { getProcfsPath } from '../../procfs-path.js';
 import type { Backend, ProcessState, Target } from '../backend.js';
 import { confirmHeld, startTimeHold } from '../process-state.js';
-import { SUNOS_RLIMITS, SUNOS_RLIM_INFINITY } from './constants.js';
+import { MAX_PID_T, SUNOS_RLIMITS, SUNOS_RLIM_INFINITY } from './constants.js';
 import { type Psinfo, decodePrcred, decodePsinfo } from './decode.js';
 
 const PLATFORM = 'Solaris/illumos';
@@ -42,7 +42,7 @@ export const sunosBackend: Backend = {
   platform: PLATFORM,
   rlimits: SUNOS_RLIMITS,
   rlimInfinity: SUNOS_RLIM_INFINITY,
-  maxPid: 0x7fffffff,
+  maxPid: MAX_PID_T,
 
   getGroups(t: Target): number[] {
     const groups = decodePrcred(procFile(t.pid, 'cred', 'procGetgroups'), `${getProcfsPath()}/${t.pid}/cred`);

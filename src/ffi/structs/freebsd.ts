@@ -1,6 +1,9 @@
-// FreeBSD struct kinfo_proc, from freebsd-src sys/sys/user.h. Its size is
-// asserted by KINFO_PROC_SIZE = 1088 in sys/amd64/include/proc.h and
-// sys/arm64/include/proc.h; the kernel sets ki_structsize to it.
+// FreeBSD struct kinfo_proc (kern.proc.pid) and struct rlimit
+// (kern.proc.rlimit). Layout from sys/sys/user.h (the FreeBSD 14/15 header);
+// its size is fixed by KINFO_PROC_SIZE in sys/amd64/include/proc.h and
+// sys/arm64/include/proc.h, and the kernel stores it in ki_structsize
+// (fill_kinfo_proc_only, sys/kern/kern_proc.c). Revisions read are in
+// docs/platform-facts.md, "FreeBSD".
 import { struct } from './layout.js';
 
 export const FREEBSD_KINFO_PROC = struct('struct kinfo_proc', 'freebsd sys/sys/user.h', 1088, {
@@ -8,28 +11,28 @@ export const FREEBSD_KINFO_PROC = struct('struct kinfo_proc', 'freebsd sys/sys/u
   ki_pid: [72, 4],
   ki_pgid: [80, 4],
   ki_sid: [88, 4],
-  ki_siglist: [104, 16], // sigset_t: uint32[4], process-level pending
-  ki_sigmask: [120, 16], // first thread's blocked set
+  ki_siglist: [104, 16], // sigset_t: uint32[4], the process's pending set
+  ki_sigmask: [120, 16], // the first thread's blocked set (fill_kinfo_thread)
   ki_sigignore: [136, 16],
   ki_sigcatch: [152, 16],
   ki_ngroups: [188, 2], // short, min(cr_ngroups, KI_NGROUPS)
   ki_groups: [192, 64], // gid_t[KI_NGROUPS = 16]
   ki_start_sec: [336, 8], // struct timeval ki_start
-  ki_start_usec: [344, 8],
-  ki_stat: [388, 1], // SZOMB = 5
+  ki_start_usec: [344, 8], // suseconds_t is a long
+  ki_stat: [388, 1], // SZOMB for a zombie
   ki_cr_flags: [588, 4], // KI_CRF_GRP_OVERFLOW
 });
 
 /** KINFO_PROC_SIZE for amd64 and arm64 (sys/<arch>/include/proc.h). */
 export const KINFO_PROC_SIZE = 1088;
-/** ki_cr_flags bit: the credential has more groups than ki_groups holds (sys/sys/user.h). */
+/** sys/sys/user.h: the ki_cr_flags bit set when the credential has more groups than ki_groups holds. */
 export const KI_CRF_GRP_OVERFLOW = 0x80000000;
-/** KI_NGROUPS in sys/sys/user.h. */
+/** sys/sys/user.h: the capacity of ki_groups. */
 export const KI_NGROUPS = 16;
-/** SZOMB in sys/sys/proc.h. */
-export const FREEBSD_SZOMB = 5;
+/** sys/sys/proc.h: the legacy status value fill_kinfo_thread gives a zombie. */
+export const SZOMB = 5;
 
-/** struct rlimit: two int64 rlim_t (sys/sys/resource.h); KERN_PROC_RLIMIT wants exactly 16 bytes. */
+/** struct rlimit: two signed 64-bit rlim_t (sys/sys/resource.h); kern.proc.rlimit wants exactly 16 bytes. */
 export const FREEBSD_RLIMIT = struct('struct rlimit', 'freebsd sys/sys/resource.h', 16, {
   rlim_cur: [0, 8],
   rlim_max: [8, 8],

@@ -1,7 +1,9 @@
-// OpenBSD struct kinfo_proc (sysctl KERN_PROC), from sys/sys/sysctl.h. It is
-// built from fixed-width types only, "8-byte aligned by design", so the layout
-// is the same on every architecture. 648 bytes in current releases; older ones
-// lack trailing fields, so the backend asks the kernel for the prefix it reads.
+// OpenBSD struct kinfo_proc (kern.proc, KERN_PROC 66), from sys/sys/sysctl.h
+// (v1.246). It is built from fixed-width types only, so the layout is the same
+// on every architecture: 648 bytes in current releases. Older ones lack
+// trailing members, so the backend asks the kernel for the prefix it reads
+// (sysctl_doproc copies elem_size bytes per record). See
+// docs/platform-facts.md, "OpenBSD".
 import { struct } from './layout.js';
 
 export const OPENBSD_KINFO_PROC = struct('struct kinfo_proc', 'openbsd sys/sys/sysctl.h', 648, {
@@ -15,13 +17,13 @@ export const OPENBSD_KINFO_PROC = struct('struct kinfo_proc', 'openbsd sys/sys/s
   p_sigmask: [292, 4],
   p_sigignore: [296, 4],
   p_sigcatch: [300, 4],
-  p_stat: [304, 1], // SDEAD = 6 for zombies
-  p_uvalid: [400, 8], // 0 for zombies: start time not filled
+  p_stat: [304, 1], // SDEAD for a zombie
+  p_uvalid: [400, 8], // 0 for zombies: start time not filled (FILL_KPROC)
   p_ustart_sec: [408, 8],
   p_ustart_usec: [416, 4],
 });
 
 /** Bytes requested per record: every field read lies below p_uutime_sec (420), old kernels included. */
 export const OPENBSD_KINFO_PREFIX = 424;
-/** SDEAD in sys/sys/proc.h: an exited process not yet reaped. */
-export const OPENBSD_SDEAD = 6;
+/** sys/sys/proc.h: the thread state exit1 (sys/kern/kern_exit.c) leaves on an exited, unreaped process. */
+export const SDEAD = 6;

@@ -1,6 +1,7 @@
 // illumos / Solaris /proc structures, from illumos-gate usr/src/uts/common/sys/
 // procfs.h. A /proc file follows the reader's data model (proc(5)), so a 64-bit
-// Node always reads the LP64 layouts below, whatever the target's model.
+// Node always reads the LP64 layouts below, whatever the target's model. See
+// docs/platform-facts.md, "illumos / Solaris".
 import { struct } from './layout.js';
 
 /** /proc/PID/psinfo: world-readable, and still there for zombies. */
@@ -12,14 +13,14 @@ export const SUNOS_PSINFO = struct('psinfo_t', 'illumos usr/src/uts/common/sys/p
   pr_egid: [36, 4],
   pr_start_sec: [88, 8], // timestruc_t pr_start
   pr_start_nsec: [96, 8],
-  pr_lwp_sname: [288 + 26, 1], // pr_lwp (lwpsinfo_t at 288).pr_sname: 'Z' for a zombie
+  pr_lwp_sname: [288 + 26, 1], // pr_lwp (lwpsinfo_t at 288).pr_sname: 'Z' for a zombie (prgetpsinfo)
 });
 
 /**
  * /proc/PID/status, up to the end of the embedded lwpstatus_t's signal sets.
  * Declared and checked for the pending and blocked sets a signal-mask reader
- * would take from it; procGetSigmasks stays unavailable on illumos (issue 5's
- * table), since ignored and caught need /proc/PID/sigact as well.
+ * would take from it. The backend offers no signal masks on illumos: ignored
+ * and caught would need /proc/PID/sigact as well.
  */
 export const SUNOS_PSTATUS = struct('pstatus_t', 'illumos usr/src/uts/common/sys/procfs.h', 688, {
   pr_nlwp: [4, 4],
@@ -36,5 +37,5 @@ export const SUNOS_PRCRED = struct('prcred_t', 'illumos usr/src/uts/common/sys/p
   pr_euid: [0, 4],
   pr_egid: [12, 4],
   pr_ngroups: [24, 4],
-  pr_groups: [28, 4], // the first of pr_ngroups entries
+  pr_groups: [28, 4], // the first of pr_ngroups entries: supplementary groups only
 });

@@ -1,7 +1,10 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { setBothLimits, type LimitNodes } from '../../../src/backends/netbsd/set-limits.js';
-import { HARD, SOFT } from '../../../src/backends/netbsd/constants.js';
+import {
+  PROC_PID_LIMIT_TYPE_HARD as HARD,
+  PROC_PID_LIMIT_TYPE_SOFT as SOFT,
+} from '../../../src/backends/netbsd/constants.js';
 import { OsError } from '../../../src/failures.js';
 
 // Two nodes holding a soft and a hard value, refusing soft > hard as dosetrlimit does.
