@@ -6,7 +6,16 @@ const tail = '4715 4715 1088 0 -1 4194304 101 0 0 0 7 3 0 0 20 0 1 0 56607 31334
 
 test('fields are counted from the last parenthesis', () => {
   const stat = parseStat(Buffer.from(`4720 (cat) R ${tail}\n`));
-  assert.deepEqual(stat, { state: 'R', pgid: 4715, sid: 1088, flags: 4194304, threads: 1, startTicks: 56607 });
+  // utime (field 14) 7 + stime (field 15) 3.
+  assert.deepEqual(stat, {
+    state: 'R',
+    pgid: 4715,
+    sid: 1088,
+    flags: 4194304,
+    threads: 1,
+    startTicks: 56607,
+    cpuTicks: 10,
+  });
 });
 
 test('a command name with spaces and parentheses does not shift fields', () => {
