@@ -1,4 +1,5 @@
-// The built command's report of live children with known state, against /proc.
+// The built command's report of live children with known state, against /proc:
+// src/cli/report.ts and the collect.ts and report-text.ts beside it.
 import { after, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -13,8 +14,8 @@ import {
   statFields,
   statusField,
   waitFor,
-} from '../helpers/children.js';
-import { KERNEL_LIMIT_NAMES, procMask, runCli, statIds } from '../helpers/cli.js';
+} from '../../helpers/children.js';
+import { KERNEL_LIMIT_NAMES, procMask, runCli, statIds } from '../../helpers/cli.js';
 
 interface JsonLimit {
   soft: number | 'unlimited' | null;

@@ -1,23 +1,24 @@
-// Cross-checks every layout against a C compiler: each OS's struct is
-// transcribed field by field from its header into test/fixtures/structs/<os>.c
-// with fixed-width types, compiled with the host gcc (LP64, natural alignment,
-// as on amd64 and arm64), and its sizeof and offsetof must equal the offset
-// tables the decoders read through.
+// Cross-checks every layout of src/ffi/structs against a C compiler: each OS's
+// struct is transcribed field by field from its header into
+// test/fixtures/structs/<os>.c with fixed-width types, compiled with the host
+// gcc (LP64, natural alignment, as on amd64 and arm64), and its sizeof and
+// offsetof must equal the offset tables the decoders read through.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { StructLayout } from '../../../src/ffi/structs/layout.js';
-import { DARWIN_KINFO_PROC } from '../../../src/ffi/structs/darwin.js';
-import { FREEBSD_KINFO_PROC } from '../../../src/ffi/structs/freebsd.js';
-import { OPENBSD_KINFO_PROC } from '../../../src/ffi/structs/openbsd.js';
-import { NETBSD_KINFO_PROC2 } from '../../../src/ffi/structs/netbsd.js';
-import { DRAGONFLY_KINFO_PROC, DRAGONFLY_KINFO_SIZES } from '../../../src/ffi/structs/dragonfly.js';
-import { SUNOS_PRCRED, SUNOS_PSINFO, SUNOS_PSTATUS } from '../../../src/ffi/structs/sunos.js';
+import { join } from 'node:path';
+import type { StructLayout } from '../../../../src/ffi/structs/layout.js';
+import { DARWIN_KINFO_PROC } from '../../../../src/ffi/structs/darwin.js';
+import { FREEBSD_KINFO_PROC } from '../../../../src/ffi/structs/freebsd.js';
+import { OPENBSD_KINFO_PROC } from '../../../../src/ffi/structs/openbsd.js';
+import { NETBSD_KINFO_PROC2 } from '../../../../src/ffi/structs/netbsd.js';
+import { DRAGONFLY_KINFO_PROC, DRAGONFLY_KINFO_SIZES } from '../../../../src/ffi/structs/dragonfly.js';
+import { SUNOS_PRCRED, SUNOS_PSINFO, SUNOS_PSTATUS } from '../../../../src/ffi/structs/sunos.js';
+import { ROOT } from '../../../helpers/paths.js';
 
-const FIXTURES = resolve(__dirname, '../../../../test/fixtures/structs');
+const FIXTURES = join(ROOT, 'test/fixtures/structs');
 // gcc here; the system cc (clang) on macOS and the BSDs.
 const CC = ['gcc', 'cc'].find((cc) => spawnSync(cc, ['--version']).status === 0);
 

@@ -5,9 +5,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-
-const ROOT = resolve(__dirname, '..', '..');
+import { join } from 'node:path';
+import { ROOT } from '../helpers/paths.js';
 
 function consumer(t: { after(fn: () => void): void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'psutil-extra-consumer-'));

@@ -1,9 +1,9 @@
-// --set against live children, read back from /proc/PID/limits.
+// --set (src/cli/set.ts) against live children, read back from /proc/PID/limits.
 import { after, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { type Child, deadPid, limitsLine, spawnCommand, spawnShell } from '../helpers/children.js';
-import { runCli } from '../helpers/cli.js';
+import { type Child, deadPid, limitsLine, spawnCommand, spawnShell } from '../../helpers/children.js';
+import { runCli } from '../../helpers/cli.js';
 
 const children: Child[] = [];
 after(async () => {

@@ -3,9 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { inlineAsDict, inlineSnapshot, readWithFs } from '../../bench/reference.js';
-import { procAsDict } from '../../src/index.js';
-import { deadPid, spawnCommand } from '../helpers/children.js';
+import { inlineAsDict, inlineSnapshot, readWithFs } from '../../../bench/reference.js';
+import { procAsDict } from '../../../src/index.js';
+import { deadPid, spawnCommand } from '../../helpers/children.js';
 
 test('the inline procAsDict answers what procAsDict answers', async (t) => {
   // A child with a umask of 027, SIGUSR2 ignored and groups of its own.

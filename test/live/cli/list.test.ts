@@ -1,11 +1,13 @@
-// The all-process table, help, version and colour of the built command.
+// The all-process table (src/cli/list.ts), help, version and colour of the
+// built command (dist/cli/bin.js).
 import { after, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Child, spawnCommand, spawnShell } from '../helpers/children.js';
-import { BIN, runCli, statIds } from '../helpers/cli.js';
+import { type Child, spawnCommand, spawnShell } from '../../helpers/children.js';
+import { BIN, runCli, statIds } from '../../helpers/cli.js';
+import { ROOT } from '../../helpers/paths.js';
 
 const children: Child[] = [];
 after(async () => {
@@ -66,7 +68,7 @@ void test('--help and --version', () => {
   const help = runCli(['--help']);
   assert.equal(help.status, 0);
   assert.match(help.stdout, /^Usage: psutil-extra/);
-  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
     version: string;
   };
   assert.deepEqual(runCli(['--version']), { status: 0, stdout: `psutil-extra ${pkg.version}\n`, stderr: '' });
