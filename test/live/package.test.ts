@@ -7,6 +7,7 @@ import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/paths.js';
+import { needs } from '../helpers/requirements.js';
 
 function consumer(t: { after(fn: () => void): void }): string {
   const dir = mkdtempSync(join(tmpdir(), 'psutil-extra-consumer-'));
@@ -48,7 +49,7 @@ m.procGetpgid(process.pid); console.log(JSON.stringify([before, afterRead, loade
   assert.deepEqual(JSON.parse(out), [false, false, true]);
 });
 
-test('npm pack ships the build, declarations and the command', () => {
+test('npm pack ships the build, declarations and the command', { skip: needs({ commands: ['npm'] }) }, () => {
   const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' });
   const files = (JSON.parse(out) as Array<{ files: Array<{ path: string }> }>)[0]!.files.map((f) => f.path);
   for (const f of ['dist/index.js', 'dist/index.mjs', 'dist/index.d.ts', 'dist/index.d.mts', 'package.json']) {

@@ -6,8 +6,11 @@ import { readFileSync } from 'node:fs';
 import { inlineAsDict, inlineSnapshot, readWithFs } from '../../../bench/reference.js';
 import { procAsDict } from '../../../src/index.js';
 import { deadPid, spawnCommand } from '../../helpers/children.js';
+import { needs } from '../../helpers/requirements.js';
 
-test('the inline procAsDict answers what procAsDict answers', async (t) => {
+const NEEDS_SETPRIV = needs({ root: 'for setpriv to set groups', commands: ['setpriv'] });
+
+test('the inline procAsDict answers what procAsDict answers', { skip: NEEDS_SETPRIV }, async (t) => {
   // A child with a umask of 027, SIGUSR2 ignored and groups of its own.
   const child = await spawnCommand(
     ['setpriv', '--groups', '4,24,100', '--', 'sh', '-c', "umask 027; trap '' USR2; exec sleep 60"],

@@ -16,6 +16,12 @@ import {
   waitFor,
 } from '../../helpers/children.js';
 import { KERNEL_LIMIT_NAMES, procMask, runCli, statIds } from '../../helpers/cli.js';
+import { needs } from '../../helpers/requirements.js';
+
+const NEEDS_PRLIMIT = needs({ commands: ['prlimit'] });
+const NEEDS_PERL = needs({ commands: ['perl'] });
+// Only root may start a child as another user with groups of its own.
+const NEEDS_NOBODY_CHILD = needs({ root: 'for setpriv to set groups', commands: ['setpriv', 'getent'] });
 
 interface JsonLimit {
   soft: number | 'unlimited' | null;
@@ -89,7 +95,7 @@ void test('umask, pgid and sid of a shell-started child', async () => {
   assert.equal(factLine(text(child.pid), 'umask'), '0027');
 });
 
-void test('groups and user of a child run as nobody with groups 4,24,100', async () => {
+void test('groups and user of a child run as nobody with groups 4,24,100', { skip: NEEDS_NOBODY_CHILD }, async () => {
   const child = await keep(
     spawnCommand(['setpriv', '--reuid', '65534', '--regid', '65534', '--groups', '4,24,100', 'sleep', '60'], 'sleep'),
   );
@@ -106,29 +112,33 @@ void test('groups and user of a child run as nobody with groups 4,24,100', async
   assert.ok(typeof r.rlimits['nproc']?.usage === 'number' && r.rlimits['nproc'].usage >= 1);
 });
 
-void test('limits set with prlimit, in prlimit layout and in JSON, match /proc/PID/limits', async () => {
-  const child = await keep(spawnShell('exec sleep 60'));
-  const set = spawnSync(
-    'prlimit',
-    ['--pid', String(child.pid), '--nofile=100:200', '--core=0:4096', '--stack=8388608:'],
-    {
-      encoding: 'utf8',
-    },
-  );
-  assert.equal(set.status, 0, set.stderr);
-  const r = report(child.pid);
-  const limits = readFileSync(`/proc/${child.pid}/limits`, 'latin1').split('\n');
-  for (const [resource, kernelName] of Object.entries(KERNEL_LIMIT_NAMES)) {
-    const line = limits.find((l) => l.startsWith(kernelName));
-    assert.ok(line !== undefined, kernelName);
-    const [soft, hard] = line.slice(26).trim().split(/\s+/);
-    const toJson = (v: string | undefined): number | string => (v === 'unlimited' ? 'unlimited' : Number(v));
-    assert.deepEqual([r.rlimits[resource]?.soft, r.rlimits[resource]?.hard], [toJson(soft), toJson(hard)], resource);
-  }
-  assert.deepEqual(r.rlimits['nofile'], { soft: 100, hard: 200, usage: readdirSync(`/proc/${child.pid}/fd`).length });
-  assert.match(tableRow(text(child.pid), 'NOFILE'), /^NOFILE +max number of open files +100 +200 files +\d+$/);
-  assert.match(tableRow(text(child.pid), 'CORE'), /^CORE +max core file size +0 +4096 bytes$/);
-});
+void test(
+  'limits set with prlimit, in prlimit layout and in JSON, match /proc/PID/limits',
+  { skip: NEEDS_PRLIMIT },
+  async () => {
+    const child = await keep(spawnShell('exec sleep 60'));
+    const set = spawnSync(
+      'prlimit',
+      ['--pid', String(child.pid), '--nofile=100:200', '--core=0:4096', '--stack=8388608:'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(set.status, 0, set.stderr);
+    const r = report(child.pid);
+    const limits = readFileSync(`/proc/${child.pid}/limits`, 'latin1').split('\n');
+    for (const [resource, kernelName] of Object.entries(KERNEL_LIMIT_NAMES)) {
+      const line = limits.find((l) => l.startsWith(kernelName));
+      assert.ok(line !== undefined, kernelName);
+      const [soft, hard] = line.slice(26).trim().split(/\s+/);
+      const toJson = (v: string | undefined): number | string => (v === 'unlimited' ? 'unlimited' : Number(v));
+      assert.deepEqual([r.rlimits[resource]?.soft, r.rlimits[resource]?.hard], [toJson(soft), toJson(hard)], resource);
+    }
+    assert.deepEqual(r.rlimits['nofile'], { soft: 100, hard: 200, usage: readdirSync(`/proc/${child.pid}/fd`).length });
+    assert.match(tableRow(text(child.pid), 'NOFILE'), /^NOFILE +max number of open files +100 +200 files +\d+$/);
+    assert.match(tableRow(text(child.pid), 'CORE'), /^CORE +max core file size +0 +4096 bytes$/);
+  },
+);
 
 void test('usage figures come from /proc/PID/status and stat', async () => {
   const child = await keep(spawnShell('exec sleep 60'));
@@ -157,7 +167,7 @@ void test('usage figures come from /proc/PID/status and stat', async () => {
     assert.equal(r.rlimits[none]?.usage, null);
 });
 
-void test('file locks held show in LOCKS', async () => {
+void test('file locks held show in LOCKS', { skip: NEEDS_PERL }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'psutil-extra-cli-'));
   try {
     const script = `use Fcntl qw(:flock); open(my $a, ">", "${dir}/a") or die; flock($a, LOCK_EX) or die;
@@ -171,36 +181,40 @@ void test('file locks held show in LOCKS', async () => {
   }
 });
 
-void test('signal masks: blocked, ignored, caught and pending, by number and by name', async () => {
-  // SIGINT and SIGRTMIN+3 (37) blocked, SIGUSR1 ignored, SIGTERM caught; then a
-  // SIGINT sent to the process stays pending for the whole process.
-  const script = `use POSIX; sigprocmask(SIG_BLOCK, POSIX::SigSet->new(SIGINT, 37)) or die;
+void test(
+  'signal masks: blocked, ignored, caught and pending, by number and by name',
+  { skip: NEEDS_PERL },
+  async () => {
+    // SIGINT and SIGRTMIN+3 (37) blocked, SIGUSR1 ignored, SIGTERM caught; then a
+    // SIGINT sent to the process stays pending for the whole process.
+    const script = `use POSIX; sigprocmask(SIG_BLOCK, POSIX::SigSet->new(SIGINT, 37)) or die;
     $SIG{USR1} = "IGNORE"; $SIG{TERM} = sub {}; sleep 60;`;
-  const child = await keep(spawnCommand(['perl', '-MPOSIX', '-e', script], 'perl'));
-  await waitFor(() => procMask(child.pid, 'SigCgt').includes(15), 'the SIGTERM handler');
-  process.kill(child.pid, 'SIGINT');
-  await waitFor(() => procMask(child.pid, 'ShdPnd').includes(2), 'SIGINT pending');
-  const r = report(child.pid);
-  assert.deepEqual(r.sigmasks, {
-    pending: procMask(child.pid, 'SigPnd'),
-    blocked: procMask(child.pid, 'SigBlk'),
-    ignored: procMask(child.pid, 'SigIgn'),
-    caught: procMask(child.pid, 'SigCgt'),
-    processPending: procMask(child.pid, 'ShdPnd'),
-  });
-  assert.ok(r.sigmasks?.blocked.includes(2) && r.sigmasks.blocked.includes(37));
-  assert.ok(r.sigmasks?.ignored.includes(10));
-  assert.ok(r.sigmasks?.caught.includes(15));
-  assert.ok((r.rlimits['sigpending']?.usage ?? 0) >= 1);
-  const out = text(child.pid);
-  assert.equal(factLine(out, 'signals blocked'), 'SIGINT SIGRTMIN+3');
-  assert.match(factLine(out, 'signals ignored'), /(^| )SIGUSR1( |$)/);
-  assert.match(factLine(out, 'signals caught'), /(^| )SIGTERM( |$)/);
-  assert.equal(factLine(out, 'process pending'), 'SIGINT');
-  assert.equal(factLine(out, 'signals pending'), '(none)');
-});
+    const child = await keep(spawnCommand(['perl', '-MPOSIX', '-e', script], 'perl'));
+    await waitFor(() => procMask(child.pid, 'SigCgt').includes(15), 'the SIGTERM handler');
+    process.kill(child.pid, 'SIGINT');
+    await waitFor(() => procMask(child.pid, 'ShdPnd').includes(2), 'SIGINT pending');
+    const r = report(child.pid);
+    assert.deepEqual(r.sigmasks, {
+      pending: procMask(child.pid, 'SigPnd'),
+      blocked: procMask(child.pid, 'SigBlk'),
+      ignored: procMask(child.pid, 'SigIgn'),
+      caught: procMask(child.pid, 'SigCgt'),
+      processPending: procMask(child.pid, 'ShdPnd'),
+    });
+    assert.ok(r.sigmasks?.blocked.includes(2) && r.sigmasks.blocked.includes(37));
+    assert.ok(r.sigmasks?.ignored.includes(10));
+    assert.ok(r.sigmasks?.caught.includes(15));
+    assert.ok((r.rlimits['sigpending']?.usage ?? 0) >= 1);
+    const out = text(child.pid);
+    assert.equal(factLine(out, 'signals blocked'), 'SIGINT SIGRTMIN+3');
+    assert.match(factLine(out, 'signals ignored'), /(^| )SIGUSR1( |$)/);
+    assert.match(factLine(out, 'signals caught'), /(^| )SIGTERM( |$)/);
+    assert.equal(factLine(out, 'process pending'), 'SIGINT');
+    assert.equal(factLine(out, 'signals pending'), '(none)');
+  },
+);
 
-void test('a resource at or above 90% of its soft limit is marked', async () => {
+void test('a resource at or above 90% of its soft limit is marked', { skip: NEEDS_PRLIMIT }, async () => {
   const child = await keep(spawnShell('exec sleep 60'));
   const open = readdirSync(`/proc/${child.pid}/fd`).length;
   const set = spawnSync('prlimit', ['--pid', String(child.pid), `--nofile=${open}:1000`]);
@@ -210,7 +224,7 @@ void test('a resource at or above 90% of its soft limit is marked', async () => 
   assert.doesNotMatch(tableRow(text(child.pid), 'NOFILE'), /!/);
 });
 
-void test('limits beyond 2**53 print exactly, in text and JSON', async () => {
+void test('limits beyond 2**53 print exactly, in text and JSON', { skip: NEEDS_PRLIMIT }, async () => {
   const child = await keep(spawnShell('exec sleep 60'));
   const big = (1n << 62n) + 1n;
   const set = spawnSync('prlimit', ['--pid', String(child.pid), `--fsize=${big}:${big}`], { encoding: 'utf8' });

@@ -4,6 +4,10 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { type Child, deadPid, limitsLine, spawnCommand, spawnShell } from '../../helpers/children.js';
 import { runCli } from '../../helpers/cli.js';
+import { needs } from '../../helpers/requirements.js';
+
+// prlimit(1) sets the limits a case starts from.
+const NEEDS_PRLIMIT = needs({ commands: ['prlimit'] });
 
 const children: Child[] = [];
 after(async () => {
@@ -32,7 +36,7 @@ void test('soft:hard, soft:, :hard and a single value, each read back from /proc
   }
 });
 
-void test('old and new values are printed, as text and as JSON', async () => {
+void test('old and new values are printed, as text and as JSON', { skip: NEEDS_PRLIMIT }, async () => {
   const { pid } = await sleeper();
   spawnSync('prlimit', ['--pid', String(pid), '--nofile=300:400']);
   const r = runCli(['--set', 'nofile=100:200', pid]);
@@ -49,7 +53,7 @@ void test('old and new values are printed, as text and as JSON', async () => {
   ]);
 });
 
-void test('unlimited and -1 set RLIM_INFINITY; several --set apply in order', async () => {
+void test('unlimited and -1 set RLIM_INFINITY; several --set apply in order', { skip: NEEDS_PRLIMIT }, async () => {
   const { pid } = await sleeper();
   // Lowering the soft limit needs no privilege; the hard limit must already be unlimited.
   const pre = spawnSync('prlimit', ['--pid', String(pid), '--cpu=100:unlimited', '--fsize=5:unlimited'], {
@@ -64,38 +68,50 @@ void test('unlimited and -1 set RLIM_INFINITY; several --set apply in order', as
   assert.equal(r.stdout.split('\n').filter((l) => /^(CPU|FSIZE|CORE) /.test(l)).length, 3);
 });
 
-void test('soft above the hard limit it would keep: status 1 before the kernel is asked', async () => {
-  const { pid } = await sleeper();
-  spawnSync('prlimit', ['--pid', String(pid), '--nofile=100:200']);
-  const r = runCli(['--set', 'nofile=300:', pid]);
-  assert.equal(r.status, 1);
-  assert.equal(r.stderr, `psutil-extra: pid ${pid}: cannot set nofile: soft limit 300 would exceed hard limit 200\n`);
-  assert.deepEqual(limitsLine(pid, 'Max open files'), ['100', '200']);
-});
+void test(
+  'soft above the hard limit it would keep: status 1 before the kernel is asked',
+  { skip: NEEDS_PRLIMIT },
+  async () => {
+    const { pid } = await sleeper();
+    spawnSync('prlimit', ['--pid', String(pid), '--nofile=100:200']);
+    const r = runCli(['--set', 'nofile=300:', pid]);
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr, `psutil-extra: pid ${pid}: cannot set nofile: soft limit 300 would exceed hard limit 200\n`);
+    assert.deepEqual(limitsLine(pid, 'Max open files'), ['100', '200']);
+  },
+);
 
-void test('raising a hard limit without CAP_SYS_RESOURCE: access denied, status 1, limits unchanged', async () => {
-  const { pid } = await sleeper();
-  spawnSync('prlimit', ['--pid', String(pid), '--nofile=100:200']);
-  const r = runCli(['--set', 'nofile=100:300', pid]);
-  assert.equal(r.status, 1);
-  assert.match(r.stderr, new RegExp(`^psutil-extra: pid ${pid}: cannot set nofile: access denied \\(EPERM\\)\\n$`));
-  assert.deepEqual(limitsLine(pid, 'Max open files'), ['100', '200']);
-});
+void test(
+  'raising a hard limit without CAP_SYS_RESOURCE: access denied, status 1, limits unchanged',
+  { skip: NEEDS_PRLIMIT },
+  async () => {
+    const { pid } = await sleeper();
+    spawnSync('prlimit', ['--pid', String(pid), '--nofile=100:200']);
+    const r = runCli(['--set', 'nofile=100:300', pid]);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, new RegExp(`^psutil-extra: pid ${pid}: cannot set nofile: access denied \\(EPERM\\)\\n$`));
+    assert.deepEqual(limitsLine(pid, 'Max open files'), ['100', '200']);
+  },
+);
 
-void test("another user's process: access denied, status 1", async () => {
-  const child = await spawnCommand(
-    ['setpriv', '--reuid', '65534', '--regid', '65534', '--clear-groups', 'sleep', '60'],
-    'sleep',
-  );
-  children.push(child);
-  const before = limitsLine(child.pid, 'Max open files');
-  const r = runCli(['--set', 'nofile=10:20', child.pid]);
-  assert.equal(r.status, 1);
-  assert.equal(r.stdout, '');
-  assert.equal(r.stderr.split('\n').length, 2, r.stderr);
-  assert.match(r.stderr, new RegExp(`pid ${child.pid}: .*access denied`));
-  assert.deepEqual(limitsLine(child.pid, 'Max open files'), before);
-});
+void test(
+  "another user's process: access denied, status 1",
+  { skip: needs({ root: 'for setpriv --reuid', commands: ['setpriv'] }) },
+  async () => {
+    const child = await spawnCommand(
+      ['setpriv', '--reuid', '65534', '--regid', '65534', '--clear-groups', 'sleep', '60'],
+      'sleep',
+    );
+    children.push(child);
+    const before = limitsLine(child.pid, 'Max open files');
+    const r = runCli(['--set', 'nofile=10:20', child.pid]);
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr.split('\n').length, 2, r.stderr);
+    assert.match(r.stderr, new RegExp(`pid ${child.pid}: .*access denied`));
+    assert.deepEqual(limitsLine(child.pid, 'Max open files'), before);
+  },
+);
 
 void test('a PID that does not exist: status 1, no such process', () => {
   const pid = deadPid();
@@ -104,7 +120,7 @@ void test('a PID that does not exist: status 1, no such process', () => {
   assert.equal(r.stderr, `psutil-extra: pid ${pid}: cannot set nofile: no such process\n`);
 });
 
-void test('usage errors: status 2 and nothing changed', async () => {
+void test('usage errors: status 2 and nothing changed', { skip: NEEDS_PRLIMIT }, async () => {
   const { pid } = await sleeper();
   spawnSync('prlimit', ['--pid', String(pid), '--nofile=100:200']);
   const cases: (string | number)[][] = [

@@ -3,6 +3,9 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { constants } from 'node:os';
 import { signalName, signalNames } from '../../../src/cli/signals.js';
+import { needs } from '../../helpers/requirements.js';
+
+const NEEDS_BASH = needs({ commands: ['bash'] });
 
 void test('standard signals carry the names Node knows them by', () => {
   const table = constants.signals as Record<string, number>;
@@ -28,7 +31,7 @@ void test('32 and 33 are nameless; real-time signals count from glibc SIGRTMIN =
   assert.equal(signalName(65), 'SIG65');
 });
 
-void test("every name is the one bash's kill -l prints for that number", () => {
+void test("every name is the one bash's kill -l prints for that number", { skip: NEEDS_BASH }, () => {
   const out = spawnSync('bash', ['-c', 'kill -l'], { encoding: 'utf8' });
   assert.equal(out.status, 0);
   const pairs = [...out.stdout.matchAll(/(\d+)\) (SIG[A-Z0-9+-]+)/g)];

@@ -5,7 +5,7 @@
 // offsetof must equal the offset tables the decoders read through.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,10 +17,11 @@ import { NETBSD_KINFO_PROC2 } from '../../../../src/ffi/structs/netbsd.js';
 import { DRAGONFLY_KINFO_PROC, DRAGONFLY_KINFO_SIZES } from '../../../../src/ffi/structs/dragonfly.js';
 import { SUNOS_PRCRED, SUNOS_PSINFO, SUNOS_PSTATUS } from '../../../../src/ffi/structs/sunos.js';
 import { ROOT } from '../../../helpers/paths.js';
+import { hasCommand, needs } from '../../../helpers/requirements.js';
 
 const FIXTURES = join(ROOT, 'test/fixtures/structs');
 // gcc here; the system cc (clang) on macOS and the BSDs.
-const CC = ['gcc', 'cc'].find((cc) => spawnSync(cc, ['--version']).status === 0);
+const CC = ['gcc', 'cc'].find(hasCommand);
 
 interface Section {
   size: number;
@@ -62,7 +63,7 @@ function same<F extends string>(section: Section | undefined, layout: StructLayo
 
 describe(
   'struct layouts agree with gcc on header transcriptions',
-  { skip: CC === undefined && 'no C compiler' },
+  { skip: needs({ commands: [['gcc', 'cc']] }) },
   () => {
     it('macOS kinfo_proc', () => same(compile('darwin')[0], DARWIN_KINFO_PROC));
     it('FreeBSD kinfo_proc (the C file also asserts KINFO_PROC_SIZE)', () =>
