@@ -1,4 +1,4 @@
-// Resource hygiene (issue 4): 100,000 calls of every public function, on a live
+// Resource hygiene: 100,000 calls of every public function, on a live
 // process, a dead PID and another user's process, leave the process with no more
 // descriptors than before and a flat heap. The calls run in a child node with
 // --expose-gc (hygiene-worker.ts), so heap figures are taken after full GCs.

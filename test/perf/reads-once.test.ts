@@ -1,6 +1,6 @@
-// oneshotProc and procAsDict read each /proc file once per PID (issue 4),
-// counted at the procfs seam. In a copied procfs tree no system call may take a
-// PID, so every function reads a file: status (umask, groups, masks), stat
+// oneshotProc and procAsDict read each /proc file once per PID, counted at the
+// procfs seam. In a copied procfs tree no system call may take a PID, so
+// every function reads a file: status (umask, groups, masks), stat
 // (pgid, sid) and limits; each must be opened once per PID however often it is
 // asked for, and again in a later oneshot.
 import { test } from 'node:test';

@@ -1,7 +1,7 @@
 // Loads the built package in a child Node whose process.platform and os.type()
 // claim another OS (helpers/simulate-platform.ts), for every platform the
 // library knows. Checks that the import succeeds, that `availability` is the
-// issue's table, and that each call either reaches that OS's backend and fails
+// table below, and that each call either reaches that OS's backend and fails
 // cleanly here (its C library or procfs is absent: ENOTSUP saying which) or is
 // refused with ENOTSUP naming the function and the platform. The child must
 // exit normally: a crash or a signal (SIGSEGV from a foreign struct) fails.
@@ -16,8 +16,9 @@ import { BUILD } from '../helpers/paths.js';
 
 const HELPERS = join(BUILD, 'test', 'helpers');
 
-// The issue's availability table, typed in row by row (issue 5).
-const ISSUE_TABLE: Readonly<Record<FunctionName, readonly string[]>> = {
+// Which functions each platform offers, typed in row by row rather than read
+// from src/availability.ts, so that changing one without the other fails here.
+const EXPECTED_AVAILABILITY: Readonly<Record<FunctionName, readonly string[]>> = {
   procGetUmask: ['linux', 'freebsd'],
   procGetgroups: ['linux', 'darwin', 'freebsd', 'openbsd', 'netbsd', 'dragonfly', 'sunos'],
   procRlimit: ['linux', 'freebsd', 'netbsd'],
@@ -84,7 +85,7 @@ describe('every platform, simulated on this machine', { skip: !LINUX_HOST && 'si
         assert.equal(report.esmPlatform, id);
         assert.ok(report.sameClasses && report.hasConstants);
         for (const fn of FUNCTIONS) {
-          const expected = ISSUE_TABLE[fn].includes(id);
+          const expected = EXPECTED_AVAILABILITY[fn].includes(id);
           assert.equal(report.availability[fn], expected, `${name} availability.${fn}`);
           assert.equal(report.esmAvailability[fn], expected);
           const outcome = report.outcomes[fn]!;
@@ -129,7 +130,7 @@ describe('every platform, simulated on this machine', { skip: !LINUX_HOST && 'si
     const report = simulate('linux', 'Linux', 'plain');
     assert.equal(report.platform, 'linux');
     for (const fn of FUNCTIONS) {
-      assert.equal(report.availability[fn], ISSUE_TABLE[fn].includes('linux'));
+      assert.equal(report.availability[fn], EXPECTED_AVAILABILITY[fn].includes('linux'));
       if (fn === 'procRlimit') continue; // raising this process's hard limit needs CAP_SYS_RESOURCE here
       assert.equal(report.outcomes[fn]!.ok, true, `${fn}: ${report.outcomes[fn]!.message}`);
     }
