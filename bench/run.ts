@@ -19,7 +19,7 @@ import { type CBaseline, type Clock, startCBaseline } from './c-baseline.js';
 import { startSleepers } from './children.js';
 import { median, parseOptions, table } from './report.js';
 
-/** The per-call ceilings of issue 4, as multiples of C. */
+/** The most each call may cost, as a multiple of the same work in C (the README's target column). */
 const TARGETS: Readonly<Record<string, number>> = {
   umask: 1.2,
   groups: 1.2,

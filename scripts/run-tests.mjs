@@ -1,6 +1,9 @@
-// Runs every compiled test file under build/test with node's test runner.
+// Runs compiled test files with node's test runner: every *.test.js under the
+// folders given (build/test when none is), or the files given.
+//   node scripts/run-tests.mjs [node --test options] [folder or file ...]
+// Options start with '-' and pass to node; give values as --option=value.
 // Node 20's runner takes no glob, so the files are listed here.
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -14,7 +17,22 @@ function collect(dir) {
   return out;
 }
 
-const files = collect('build/test');
-const args = ['--test', '--test-reporter=spec', ...process.argv.slice(2), ...files];
-const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
+const args = process.argv.slice(2);
+const options = args.filter((arg) => arg.startsWith('-'));
+const paths = args.filter((arg) => !arg.startsWith('-'));
+const files = [];
+for (const path of paths.length > 0 ? paths : ['build/test']) {
+  if (!existsSync(path)) {
+    console.error(`run-tests: ${path} does not exist (npm run build compiles the tests into build/test)`);
+    process.exit(2);
+  }
+  files.push(...(statSync(path).isDirectory() ? collect(path) : [path]));
+}
+if (files.length === 0) {
+  console.error(`run-tests: no *.test.js under ${paths.join(', ')}`);
+  process.exit(2);
+}
+const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...options, ...files], {
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

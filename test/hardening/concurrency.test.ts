@@ -9,13 +9,14 @@ import { Worker } from 'node:worker_threads';
 import { after, before, describe, it } from 'node:test';
 import * as lib from '../../src/index.js';
 import { type Child, limitsLine, spawnCommand } from '../helpers/children.js';
+import { needs } from '../helpers/requirements.js';
 import { agentPath, procHelper } from './support.js';
 import type { Known } from './agents/query-worker.js';
 
 const TASKS = Number(process.env.HARDENING_TASKS ?? 400);
 const CHILDREN = 4;
 
-void describe('hardening: concurrency', () => {
+void describe('hardening: concurrency', { skip: needs({ commands: ['gcc', 'setsid'] }) }, () => {
   const children: Child[] = [];
   const known: Known[] = [];
 

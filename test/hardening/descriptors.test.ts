@@ -5,6 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import { type Child, spawnShell } from '../helpers/children.js';
+import { needs } from '../helpers/requirements.js';
 import { type Outcome, runAgent } from './support.js';
 
 const LIMIT = ['prlimit', '--nofile=1024:1024'];
@@ -13,7 +14,7 @@ function errorCode(o: unknown): unknown {
   return (o as { error?: { code?: unknown } }).error?.code;
 }
 
-void describe('hardening: descriptor exhaustion', () => {
+void describe('hardening: descriptor exhaustion', { skip: needs({ commands: ['prlimit'] }) }, () => {
   let child: Child;
 
   before(async () => {

@@ -6,7 +6,8 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import * as lib from '../../src/index.js';
-import { IS_ROOT, ROOT, agentPath, procHelper, runAgent, scratchDir } from './support.js';
+import { needs } from '../helpers/requirements.js';
+import { ROOT, agentPath, procHelper, runAgent, scratchDir } from './support.js';
 
 const CHILDREN = Number(process.env.HARDENING_RACE_CHILDREN ?? 3000);
 
@@ -18,31 +19,37 @@ interface RaceReport {
   wrong: string[];
 }
 
-void describe('hardening: processes that die mid-call', { skip: !IS_ROOT && 'needs root for unshare --pid' }, () => {
+const NEEDS_NAMESPACE = needs({ root: 'for unshare --pid', commands: ['unshare', 'gcc'] });
+
+void describe('hardening: processes that die mid-call', () => {
   // With koffi, pgid, sid and limits come from system calls; without it
   // (the same agent with require('koffi') failing), from stat and limits.
   for (const ffi of [true, false]) {
-    void it(`every answer is the true value or NoSuchProcess/ZombieProcess (${ffi ? 'system calls' : 'procfs only'})`, async (t) => {
-      const children = ffi ? CHILDREN : Math.ceil(CHILDREN / 2);
-      const { result } = await runAgent<RaceReport>(
-        ['unshare', '--pid', '--fork', '--mount-proc'],
-        'race-agent',
-        { helper: procHelper(), children },
-        { timeoutMs: 180_000, nodeArgs: ffi ? [] : ['--require', agentPath('no-koffi')] },
-      );
-      const { counts } = result;
-      assert.deepEqual(result.wrong, []);
-      assert.equal(result.code, 0, 'the race leader ran to the end');
-      assert.equal(counts.processes, children);
-      // The race really covered every phase: live values, zombies and reaped PIDs.
-      assert.ok(counts.values > children / 4, `${counts.values} values`);
-      assert.ok(counts.zombie > 0, 'some calls met a zombie');
-      assert.ok(counts.gone >= children, 'every child was finally reported gone');
-      t.diagnostic(
-        `FIGURES race${ffi ? '' : '-no-ffi'}: ${counts.processes} processes raced, ${counts.calls} calls (${counts.values} values, ` +
-          `${counts.zombie} ZombieProcess, ${counts.gone} NoSuchProcess), ${result.wrong.length} wrong answers`,
-      );
-    });
+    void it(
+      `every answer is the true value or NoSuchProcess/ZombieProcess (${ffi ? 'system calls' : 'procfs only'})`,
+      { skip: NEEDS_NAMESPACE },
+      async (t) => {
+        const children = ffi ? CHILDREN : Math.ceil(CHILDREN / 2);
+        const { result } = await runAgent<RaceReport>(
+          ['unshare', '--pid', '--fork', '--mount-proc'],
+          'race-agent',
+          { helper: procHelper(), children },
+          { timeoutMs: 180_000, nodeArgs: ffi ? [] : ['--require', agentPath('no-koffi')] },
+        );
+        const { counts } = result;
+        assert.deepEqual(result.wrong, []);
+        assert.equal(result.code, 0, 'the race leader ran to the end');
+        assert.equal(counts.processes, children);
+        // The race really covered every phase: live values, zombies and reaped PIDs.
+        assert.ok(counts.values > children / 4, `${counts.values} values`);
+        assert.ok(counts.zombie > 0, 'some calls met a zombie');
+        assert.ok(counts.gone >= children, 'every child was finally reported gone');
+        t.diagnostic(
+          `FIGURES race${ffi ? '' : '-no-ffi'}: ${counts.processes} processes raced, ${counts.calls} calls (${counts.values} values, ` +
+            `${counts.zombie} ZombieProcess, ${counts.gone} NoSuchProcess), ${result.wrong.length} wrong answers`,
+        );
+      },
+    );
   }
 
   // The rarest state the race meets (about one read in 50,000): files read

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as lib from '../../src/index.js';
 import { type Child, limitsLine, spawnCommand, spawnShell, statIds, waitFor } from '../helpers/children.js';
-import { IS_ROOT, type Outcome, runAgent, scratchDir } from './support.js';
+import { needs } from '../helpers/requirements.js';
+import { type Outcome, runAgent, scratchDir } from './support.js';
 
 interface IdentityReport {
   self: number;
@@ -89,7 +90,7 @@ void describe('hardening: a handle keeps its process', () => {
 
   void it(
     "a container's procfs seen from the host: handles pin through this process's own /proc",
-    { skip: !IS_ROOT && 'needs root for unshare' },
+    { skip: needs({ root: 'for unshare', commands: ['unshare', 'setsid'] }) },
     async (t) => {
       const ctr = spawn(
         'unshare',
@@ -128,7 +129,9 @@ void describe('hardening: a handle keeps its process', () => {
   );
 });
 
-void describe('hardening: namespaces and reused descriptors', { skip: !IS_ROOT && 'needs root for unshare' }, () => {
+const NEEDS_NAMESPACES = needs({ root: 'for unshare and mount', commands: ['unshare', 'mount', 'setsid', 'setpriv'] });
+
+void describe('hardening: namespaces and reused descriptors', { skip: NEEDS_NAMESPACES }, () => {
   let target: Child;
   let dir: string;
 

@@ -11,7 +11,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Child, spawnShell } from '../helpers/children.js';
-import { IS_ROOT, type Outcome, runAgent, scratchDir } from './support.js';
+import { needs } from '../helpers/requirements.js';
+import { type Outcome, runAgent, scratchDir } from './support.js';
 
 type Kind = 'fifo' | 'socket' | 'device' | 'directory' | 'symlink' | 'loop' | 'huge' | 'empty';
 const KINDS: readonly Kind[] = ['fifo', 'socket', 'device', 'directory', 'symlink', 'loop', 'huge', 'empty'];
@@ -37,7 +38,10 @@ const QUERIES: readonly { fn: string; args: unknown[]; reads: readonly File[] }[
 // means by one (a task being reaped: NoSuchProcess).
 const DOCUMENTED = new Set(['EBADMSG', 'ELOOP', 'ENOTDIR']);
 
-void describe('hardening: hostile procfs trees', { skip: !IS_ROOT && 'needs root for mknod' }, () => {
+// mknod makes the device; setpriv gives the child whose files are copied groups of its own.
+const NEEDS_ROOT = needs({ root: 'for mknod and setpriv', commands: ['setpriv'] });
+
+void describe('hardening: hostile procfs trees', { skip: NEEDS_ROOT }, () => {
   let child: Child;
   let dir: string;
   const servers: ReturnType<typeof createServer>[] = [];

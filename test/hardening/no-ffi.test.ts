@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import * as lib from '../../src/index.js';
 import { type Child, limitsLine, spawnCommand } from '../helpers/children.js';
+import { needs } from '../helpers/requirements.js';
 import { type Outcome, agentPath, encode, outcome, procHelper, runAgent } from './support.js';
 
 interface QueryReport {
@@ -13,7 +14,7 @@ interface QueryReport {
   outcomes: Outcome[];
 }
 
-void describe('hardening: koffi cannot load', () => {
+void describe('hardening: koffi cannot load', { skip: needs({ commands: ['gcc', 'setsid'] }) }, () => {
   let target: Child;
 
   before(async () => {

@@ -5,12 +5,12 @@
 // PID (it would name a process of the namespace): strace records every
 // PID-taking call, and koffi is never even loaded.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type Child, limitsLine, spawnCommand, statFields } from '../helpers/children.js';
-import { IS_ROOT, type Outcome, runAgent, scratchDir } from './support.js';
+import { needs } from '../helpers/requirements.js';
+import { type Outcome, runAgent, scratchDir } from './support.js';
 
 interface QueryReport {
   self: number;
@@ -18,7 +18,10 @@ interface QueryReport {
   outcomes: Outcome[];
 }
 
-const HAS_STRACE = spawnSync('strace', ['-V']).status === 0;
+const NEEDS_NAMESPACES = needs({ root: 'for unshare and mount', commands: ['unshare', 'mount', 'prlimit', 'setsid'] });
+// strace, where it is installed, records the PID-taking system calls the agent makes.
+const NEEDS_STRACE = needs({ commands: ['strace'] });
+const HAS_STRACE = NEEDS_STRACE === false;
 // Every system call that takes a PID and that a library like this could make.
 const PID_SYSCALLS = [
   'prlimit64',
@@ -45,7 +48,7 @@ function value(o: Outcome | undefined): unknown {
 
 let calls = 0;
 
-void describe('hardening: PID namespaces', { skip: !IS_ROOT && 'needs root for unshare' }, () => {
+void describe('hardening: PID namespaces', { skip: NEEDS_NAMESPACES }, () => {
   let target: Child;
   let dir: string;
 
@@ -124,11 +127,11 @@ void describe('hardening: PID namespaces', { skip: !IS_ROOT && 'needs root for u
     assert.ok(set !== undefined && 'error' in set && set.error.code === 'ENOTSUP', JSON.stringify(set));
     assert.deepEqual(limitsLine(pid, 'Max open files'), limitsBefore, 'host limits unchanged');
     assert.equal(result.koffiLoaded, false, 'koffi was never loaded');
-    if (HAS_STRACE) {
+    await t.test('strace saw no PID-taking system call with the host PID', { skip: NEEDS_STRACE }, () => {
       const lines = readFileSync(trace, 'latin1').split('\n');
       const withHostPid = lines.filter((l) => new RegExp(`\\(${pid}[,)]`).test(l));
       assert.deepEqual(withHostPid, [], 'no PID-taking system call saw the host PID');
-    }
+    });
     calls += queries.length;
     t.diagnostic(
       `FIGURES host-procfs: ${queries.length} calls on a host PID from inside a PID namespace, ` +

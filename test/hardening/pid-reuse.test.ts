@@ -4,7 +4,8 @@
 // exhaust descriptors if the library let them.
 import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
-import { IS_ROOT, runAgent } from './support.js';
+import { needs } from '../helpers/requirements.js';
+import { runAgent } from './support.js';
 
 const CYCLES = Number(process.env.HARDENING_REUSE_CYCLES ?? 300);
 
@@ -22,7 +23,9 @@ interface ReuseReport {
   wrong: string[];
 }
 
-void describe('hardening: PID reuse', { skip: !IS_ROOT && 'needs root for unshare --pid' }, () => {
+const NEEDS_NAMESPACE = needs({ root: 'for unshare --pid', commands: ['unshare', 'prlimit'] });
+
+void describe('hardening: PID reuse', { skip: NEEDS_NAMESPACE }, () => {
   void it('a stale Process never answers for, or writes to, the process that took its PID', async (t) => {
     const { result } = await runAgent<ReuseReport>(
       ['prlimit', '--nofile=4096:4096', 'unshare', '--pid', '--fork', '--mount-proc'],

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as lib from '../../src/index.js';
 import { type Child, deadPid, spawnShell, statIds } from '../helpers/children.js';
-import { IS_ROOT, type Outcome, asNobody, outcome, runAgent, scratchDir } from './support.js';
+import { needs } from '../helpers/requirements.js';
+import { type Outcome, asNobody, outcome, runAgent, scratchDir } from './support.js';
 
 const PID_MAX = Number(readFileSync('/proc/sys/kernel/pid_max', 'latin1'));
 
@@ -57,7 +58,7 @@ void describe('hardening: restricted /proc', () => {
     void it(
       `hidepid=${hidepid}: a hidden live process is AccessDenied, a dead one NoSuchProcess`,
       {
-        skip: !IS_ROOT && 'needs root to mount procfs',
+        skip: needs({ root: 'to mount procfs', commands: ['unshare', 'mount'] }),
       },
       async (t) => {
         const mnt = join(dir, `proc${hidepid}`);

@@ -11,9 +11,6 @@ export const ROOT = resolve(__dirname, '../../..');
 /** The built package entry point the agents load, as users would. */
 export const DIST = join(ROOT, 'dist/index.js');
 
-/** True when the tests may create namespaces and mount procfs. */
-export const IS_ROOT = process.getuid?.() === 0;
-
 const SETPRIV_NOBODY = ['setpriv', '--reuid', '65534', '--regid', '65534', '--clear-groups'];
 
 /**
@@ -47,7 +44,7 @@ export function scratchDir(tag: string): string {
 
 let helper: string | undefined;
 
-/** test/hardening/fixtures/proc-helper.c, compiled once per test file. */
+/** test/hardening/fixtures/proc-helper.c, compiled once per test file (tests that use it need gcc). */
 export function procHelper(): string {
   if (helper !== undefined && existsSync(helper)) return helper;
   const dir = scratchDir('helper');

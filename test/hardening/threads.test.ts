@@ -11,10 +11,14 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
 import * as lib from '../../src/index.js';
+import { needs } from '../helpers/requirements.js';
 import { encode, procHelper } from './support.js';
 import { SIGUSR1, SIGUSR2 } from './support.js';
 
-void describe('hardening: thread IDs', () => {
+// The helper gives one thread groups of its own with setgroups(2), which needs root.
+const NEEDS_HELPER = needs({ root: 'for setgroups(2)', commands: ['gcc'] });
+
+void describe('hardening: thread IDs', { skip: NEEDS_HELPER }, () => {
   let helper: ReturnType<typeof spawn>;
   let pid = 0;
   let tid = 0;

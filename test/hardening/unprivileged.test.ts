@@ -7,7 +7,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { type Child, limitsLine, spawnCommand } from '../helpers/children.js';
-import { IS_ROOT, type Outcome, asNobody, runAgent } from './support.js';
+import { needs } from '../helpers/requirements.js';
+import { type Outcome, asNobody, runAgent } from './support.js';
 
 interface QueryReport {
   uid: number;
@@ -23,7 +24,9 @@ function denied(o: Outcome | undefined): void {
   assert.ok(o !== undefined && 'error' in o && o.error.name === 'AccessDenied', JSON.stringify(o));
 }
 
-void describe('hardening: unprivileged caller', { skip: !IS_ROOT && 'needs root to drop to uid 65534' }, () => {
+const NEEDS_ROOT = needs({ root: 'to drop to uid 65534', commands: ['setsid'] });
+
+void describe('hardening: unprivileged caller', { skip: NEEDS_ROOT }, () => {
   let target: Child;
 
   before(async () => {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { NoSuchProcess, procGetpgid, procGetsid } from '../../src/index.js';
 import { deadPid, statIds, statusField, waitFor } from '../helpers/children.js';
+import { needs } from '../helpers/requirements.js';
 import { spawnZombie } from '../helpers/zombie.js';
 
 test('a detached child leads its own session and group', async (t) => {
@@ -29,7 +30,7 @@ test('a child in our group and session reports ours', async (t) => {
   assert.equal(procGetsid(pid), own.sid);
 });
 
-test('matches ps for every process on the machine', () => {
+test('matches ps for every process on the machine', { skip: needs({ commands: ['ps'] }) }, () => {
   const out = execFileSync('ps', ['-e', '-o', 'pid=,pgid=,sid='], { encoding: 'utf8' });
   let checked = 0;
   for (const row of out.trim().split('\n')) {

@@ -157,10 +157,13 @@ describe('every platform, real kernel', () => {
 
   it('a zombie still exists: values, ZombieProcess or AccessDenied, never NoSuchProcess', async () => {
     // The backgrounded sh becomes the child of `sleep`, which never reaps it.
-    const parent = await sh('sh -c "exit 0" & echo $!; exec sleep 1000');
+    // It ends a second later, once its parent is `sleep`: a child that ended
+    // while its parent was still the shell could be reaped by the shell (dash
+    // does so before exec).
+    const parent = await sh('sh -c "sleep 1" & echo $!; exec sleep 1000');
     const zombie = Number(parent.lines[0]);
     try {
-      await new Promise((r) => setTimeout(r, 300));
+      await new Promise((r) => setTimeout(r, 1500));
       // Where /proc/PID/stat exists (Linux), make sure the test's premise holds.
       if (existsSync(`/proc/${zombie}/stat`)) {
         assert.match(readFileSync(`/proc/${zombie}/stat`, 'latin1'), /\) Z /);

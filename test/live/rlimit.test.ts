@@ -3,6 +3,11 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { AccessDenied, NoSuchProcess, constants, procGetrlimit, procRlimit } from '../../src/index.js';
 import { KERNEL_LIMIT_NAMES, deadPid, limitsLine, spawnCommand, spawnShell } from '../helpers/children.js';
+import { needs } from '../helpers/requirements.js';
+
+const NEEDS_PRLIMIT = needs({ commands: ['prlimit'] });
+// Only root may start a child as another user.
+const NEEDS_OTHER_USER = needs({ root: 'for setpriv --reuid', commands: ['setpriv', 'prlimit'] });
 
 function kernelLimits(pid: number, name: string): [number, number] {
   const [soft, hard] = limitsLine(pid, name);
@@ -22,7 +27,7 @@ test('every resource of a child matches /proc/PID/limits, by name and by number'
   }
 });
 
-test('sets soft and hard at once, returns the previous pair, and /proc agrees', async (t) => {
+test('sets soft and hard at once, returns the previous pair, and /proc agrees', { skip: NEEDS_PRLIMIT }, async (t) => {
   const child = await spawnShell('exec sleep 60');
   t.after(() => child.stop());
   const before = kernelLimits(child.pid, 'Max open files');
@@ -76,20 +81,24 @@ test('soft above hard is a RangeError and nothing is written', async (t) => {
   assert.deepEqual(kernelLimits(child.pid, 'Max open files'), before);
 });
 
-test("another user's process: reads fall back to /proc/PID/limits, writes are AccessDenied", async (t) => {
-  const child = await spawnCommand(
-    ['setpriv', '--reuid', '65534', '--regid', '65534', '--clear-groups', 'sleep', '60'],
-    'sleep',
-  );
-  t.after(() => child.stop());
-  // prlimit(2) itself refuses to read here:
-  assert.throws(() => execFileSync('prlimit', ['--pid', String(child.pid), '--nofile'], { stdio: 'pipe' }));
-  const before = kernelLimits(child.pid, 'Max open files');
-  assert.deepEqual(procGetrlimit(child.pid, 'nofile'), before);
-  assert.deepEqual(procRlimit(child.pid, 'nofile'), before);
-  assert.throws(() => procRlimit(child.pid, 'nofile', [10, 20]), AccessDenied);
-  assert.deepEqual(kernelLimits(child.pid, 'Max open files'), before);
-});
+test(
+  "another user's process: reads fall back to /proc/PID/limits, writes are AccessDenied",
+  { skip: NEEDS_OTHER_USER },
+  async (t) => {
+    const child = await spawnCommand(
+      ['setpriv', '--reuid', '65534', '--regid', '65534', '--clear-groups', 'sleep', '60'],
+      'sleep',
+    );
+    t.after(() => child.stop());
+    // prlimit(2) itself refuses to read here:
+    assert.throws(() => execFileSync('prlimit', ['--pid', String(child.pid), '--nofile'], { stdio: 'pipe' }));
+    const before = kernelLimits(child.pid, 'Max open files');
+    assert.deepEqual(procGetrlimit(child.pid, 'nofile'), before);
+    assert.deepEqual(procRlimit(child.pid, 'nofile'), before);
+    assert.throws(() => procRlimit(child.pid, 'nofile', [10, 20]), AccessDenied);
+    assert.deepEqual(kernelLimits(child.pid, 'Max open files'), before);
+  },
+);
 
 test('bigint mode gives exact rlim_t values, RLIM_INFINITY included', async (t) => {
   const child = await spawnShell('exec sleep 60');

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { NoSuchProcess, procGetSigmasks, type Sigmasks } from '../../src/index.js';
 import { deadPid, procMask, waitFor } from '../helpers/children.js';
+import { needs } from '../helpers/requirements.js';
 
 const sorted = (set: Set<number>): number[] => [...set].sort((a, b) => a - b);
 
@@ -19,7 +20,9 @@ sys.stdout.write('ready\\n'); sys.stdout.flush()
 time.sleep(60)
 `;
 
-test('pending, blocked, ignored, caught and process-pending, all 64 bits', async (t) => {
+const NEEDS_PYTHON = needs({ commands: ['python3'] });
+
+test('pending, blocked, ignored, caught and process-pending, all 64 bits', { skip: NEEDS_PYTHON }, async (t) => {
   const child = spawn('python3', ['-c', SCRIPT], { stdio: ['ignore', 'pipe', 'inherit'] });
   t.after(() => {
     child.kill('SIGKILL');

@@ -1,5 +1,6 @@
 // What the package hands out as data is frozen: a caller who writes to it
 // changes nothing for anyone else. And ENOTSUP says what is not supported.
+// Covers what src/index.ts exports, src/availability.ts and src/errors.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AS_DICT_ATTRS, availability, constants, procAsDict } from '../../src/index.js';

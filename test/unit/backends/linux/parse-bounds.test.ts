@@ -1,6 +1,7 @@
 // Every field the Linux parsers read, at the edge of what the kernel prints and
 // one step past it: the edge parses, past it is EBADMSG. And the answer for a
 // file depends on that file alone, never on what was parsed before it.
+// Covers parse-status.ts, parse-stat.ts and parse-limits.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';

@@ -1,0 +1,84 @@
+// Cross-checks every layout of src/ffi/structs against a C compiler: each OS's
+// struct is transcribed field by field from its header into
+// test/fixtures/structs/<os>.c with fixed-width types, compiled with the host
+// gcc (LP64, natural alignment, as on amd64 and arm64), and its sizeof and
+// offsetof must equal the offset tables the decoders read through.
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StructLayout } from '../../../../src/ffi/structs/layout.js';
+import { DARWIN_KINFO_PROC } from '../../../../src/ffi/structs/darwin.js';
+import { FREEBSD_KINFO_PROC } from '../../../../src/ffi/structs/freebsd.js';
+import { OPENBSD_KINFO_PROC } from '../../../../src/ffi/structs/openbsd.js';
+import { NETBSD_KINFO_PROC2 } from '../../../../src/ffi/structs/netbsd.js';
+import { DRAGONFLY_KINFO_PROC, DRAGONFLY_KINFO_SIZES } from '../../../../src/ffi/structs/dragonfly.js';
+import { SUNOS_PRCRED, SUNOS_PSINFO, SUNOS_PSTATUS } from '../../../../src/ffi/structs/sunos.js';
+import { ROOT } from '../../../helpers/paths.js';
+import { hasCommand, needs } from '../../../helpers/requirements.js';
+
+const FIXTURES = join(ROOT, 'test/fixtures/structs');
+// gcc here; the system cc (clang) on macOS and the BSDs.
+const CC = ['gcc', 'cc'].find(hasCommand);
+
+interface Section {
+  size: number;
+  fields: Map<string, [number, number]>;
+}
+
+// Compiles and runs one fixture; its output is "sizeof N" then "field offset size" lines, sections split by "--".
+function compile(name: string, defines: readonly string[] = []): Section[] {
+  const dir = mkdtempSync(join(tmpdir(), 'psutil-extra-structs-'));
+  try {
+    const exe = join(dir, name);
+    execFileSync(CC ?? 'cc', ['-std=c11', '-Wall', '-Werror', ...defines, '-o', exe, join(FIXTURES, `${name}.c`)]);
+    return execFileSync(exe, { encoding: 'utf8' })
+      .trim()
+      .split('--\n')
+      .map((text) => {
+        const section: Section = { size: -1, fields: new Map() };
+        for (const line of text.trim().split('\n')) {
+          const [key, a, b] = line.split(' ');
+          if (key === 'sizeof') section.size = Number(a);
+          else section.fields.set(key!, [Number(a), Number(b)]);
+        }
+        return section;
+      });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function same<F extends string>(section: Section | undefined, layout: StructLayout<F>, size = layout.size): void {
+  if (section === undefined) return assert.fail(`no output for ${layout.name}`);
+  assert.equal(section.size, size, `sizeof ${layout.name}`);
+  assert.deepEqual([...section.fields.keys()].sort(), Object.keys(layout.fields).sort());
+  for (const [name, [offset, bytes]] of section.fields) {
+    const field = layout.fields[name as F];
+    assert.deepEqual([field.offset, field.size], [offset, bytes], `${layout.name}.${name}`);
+  }
+}
+
+describe(
+  'struct layouts agree with gcc on header transcriptions',
+  { skip: needs({ commands: [['gcc', 'cc']] }) },
+  () => {
+    it('macOS kinfo_proc', () => same(compile('darwin')[0], DARWIN_KINFO_PROC));
+    it('FreeBSD kinfo_proc (the C file also asserts KINFO_PROC_SIZE)', () =>
+      same(compile('freebsd')[0], FREEBSD_KINFO_PROC));
+    it('OpenBSD kinfo_proc', () => same(compile('openbsd')[0], OPENBSD_KINFO_PROC));
+    it('NetBSD kinfo_proc2', () => same(compile('netbsd')[0], NETBSD_KINFO_PROC2));
+    it('DragonFly kinfo_proc, with and without kinfo_lwp.kl_comm', () => {
+      same(compile('dragonfly')[0], DRAGONFLY_KINFO_PROC, DRAGONFLY_KINFO_SIZES[0]);
+      same(compile('dragonfly', ['-DKL_COMM'])[0], DRAGONFLY_KINFO_PROC, DRAGONFLY_KINFO_SIZES[1]);
+    });
+    it('illumos psinfo_t, pstatus_t, prcred_t', () => {
+      const [psinfo, pstatus, prcred] = compile('sunos');
+      same(psinfo, SUNOS_PSINFO);
+      same(pstatus, SUNOS_PSTATUS);
+      same(prcred, SUNOS_PRCRED);
+    });
+  },
+);

@@ -1,0 +1,92 @@
+// FreeBSD kinfo_proc images built at the offsets of the facts sheet §4.4.
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import {
+  decodeGroupList,
+  decodeKinfoProc,
+  decodeRlimit,
+  decodeUmask,
+  encodeRlimit,
+} from '../../../../src/backends/freebsd/decode.js';
+import { image, sigWords } from '../../../helpers/image.js';
+
+const GROUPS = Array.from({ length: 16 }, (_, i) => 1000 + i);
+
+function kinfo(extra: Parameters<typeof image>[1] = []): Buffer {
+  return image(1088, [
+    [0, 'i32', 1088], // ki_structsize
+    [72, 'i32', 4242], // ki_pid
+    [80, 'i32', 4200], // ki_pgid
+    [88, 'i32', 4100], // ki_sid
+    [104, 'u32[]', sigWords([2, 65])], // ki_siglist
+    [120, 'u32[]', sigWords([15, 33, 128])], // ki_sigmask
+    [136, 'u32[]', sigWords([13])], // ki_sigignore
+    [152, 'u32[]', sigWords([1, 34])], // ki_sigcatch
+    [188, 'i16', 16], // ki_ngroups
+    [192, 'u32[]', GROUPS], // ki_groups
+    [336, 'i64', 1_700_000_000n], // ki_start.tv_sec
+    [344, 'i64', 123_456n], // ki_start.tv_usec
+    [388, 'i8', 3], // ki_stat: SSLEEP
+    ...extra,
+  ]);
+}
+
+describe('FreeBSD decodeKinfoProc', () => {
+  it('reads ids, 128-bit signal sets, groups and the start time', () => {
+    const r = decodeKinfoProc(kinfo());
+    assert.equal(r.pid, 4242);
+    assert.equal(r.pgid, 4200);
+    assert.equal(r.sid, 4100);
+    assert.deepEqual([...r.sigmasks.pending], [2, 65]);
+    assert.deepEqual([...r.sigmasks.processPending], [2, 65]);
+    assert.deepEqual([...r.sigmasks.blocked], [15, 33, 128]);
+    assert.deepEqual([...r.sigmasks.ignored], [13]);
+    assert.deepEqual([...r.sigmasks.caught], [1, 34]);
+    assert.deepEqual(r.groups, GROUPS);
+    assert.equal(r.groupsTruncated, false);
+    assert.equal(r.startMicros, 1_700_000_000_123_456);
+    assert.equal(r.zombie, false);
+  });
+
+  it('flags a truncated 16-entry group list (KI_CRF_GRP_OVERFLOW in ki_cr_flags)', () => {
+    const r = decodeKinfoProc(kinfo([[588, 'u32', 0x80000000]]));
+    assert.equal(r.groups.length, 16);
+    assert.equal(r.groupsTruncated, true);
+  });
+
+  it('knows a zombie (SZOMB) and keeps its start time', () => {
+    const r = decodeKinfoProc(kinfo([[388, 'i8', 5]]));
+    assert.equal(r.zombie, true);
+    assert.equal(r.startMicros, 1_700_000_000_123_456);
+  });
+
+  it('refuses a record whose size or ki_structsize is not KINFO_PROC_SIZE', () => {
+    assert.throws(() => decodeKinfoProc(Buffer.alloc(1088)), { code: 'EBADMSG' });
+    assert.throws(() => decodeKinfoProc(kinfo().subarray(0, 1000)), { code: 'EBADMSG' });
+  });
+});
+
+describe('FreeBSD per-PID nodes', () => {
+  it('KERN_PROC_GROUPS: the whole list, more than 16 entries', () => {
+    const list = Array.from({ length: 40 }, (_, i) => 5000 + i);
+    assert.deepEqual(decodeGroupList(image(160, [[0, 'u32[]', list]])), list);
+    assert.deepEqual(decodeGroupList(Buffer.alloc(0)), []);
+    assert.throws(() => decodeGroupList(Buffer.alloc(6)), { code: 'EBADMSG' });
+  });
+
+  it('KERN_PROC_RLIMIT: struct rlimit both ways, RLIM_INFINITY = 2**63 - 1', () => {
+    const inf = (1n << 63n) - 1n;
+    const buf = image(16, [
+      [0, 'u64', 1024n],
+      [8, 'u64', inf],
+    ]);
+    assert.deepEqual(decodeRlimit(buf), [1024n, inf]);
+    assert.deepEqual(encodeRlimit([1024n, inf]), buf);
+    assert.throws(() => decodeRlimit(Buffer.alloc(8)), { code: 'EBADMSG' });
+  });
+
+  it('KERN_PROC_UMASK: a u_short', () => {
+    assert.equal(decodeUmask(Buffer.from([0x12, 0x00])), 0o22);
+    assert.throws(() => decodeUmask(Buffer.alloc(4)), { code: 'EBADMSG' });
+  });
+});

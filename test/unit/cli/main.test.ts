@@ -1,0 +1,102 @@
+// main() in-process: exit statuses, streams and colour, without spawning.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Io, main } from '../../../src/cli/main.js';
+import { deadPid } from '../../helpers/children.js';
+import { BUILD, ROOT } from '../../helpers/paths.js';
+
+interface Captured {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(argv: string[], opts: { isTTY?: boolean; env?: Record<string, string> } = {}): Promise<Captured> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    env: opts.env ?? {},
+    isTTY: opts.isTTY ?? false,
+  };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+const ESC = '\x1b[';
+
+void test('--help: usage on stdout, status 0', async () => {
+  const r = await run(['--help']);
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /^Usage: psutil-extra/);
+  assert.match(r.stdout, /--set RESOURCE=LIMIT/);
+  assert.match(r.stdout, /Exit status: 0 success; 1 .*; 2 usage error/s);
+  assert.equal(r.stderr, '');
+});
+
+void test("--version prints package.json's version", async () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  const r = await run(['--version']);
+  assert.deepEqual(r, { code: 0, stdout: `psutil-extra ${pkg.version}\n`, stderr: '' });
+});
+
+void test('usage errors: status 2, nothing on stdout, the reason and a hint on stderr', async () => {
+  for (const argv of [['--nope'], ['abc'], ['0'], ['--set', 'nofile=1'], ['--set', 'bogus=1', '1']]) {
+    const r = await run(argv);
+    assert.equal(r.code, 2, argv.join(' '));
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^psutil-extra: .+\nTry 'psutil-extra --help' for more information\.\n$/);
+  }
+  assert.match((await run(['--set', 'bogus=1', '1'])).stderr, /unknown resource 'bogus'.*nofile/);
+});
+
+void test('a PID that does not exist: status 1, one line naming it', async () => {
+  const pid = deadPid();
+  const r = await run([String(pid)]);
+  assert.equal(r.code, 1);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr, `psutil-extra: pid ${pid}: no such process\n`);
+});
+
+void test('colour on a terminal only, and never with NO_COLOR', async () => {
+  const pid = String(process.pid);
+  assert.ok((await run([pid], { isTTY: true })).stdout.includes(ESC));
+  assert.ok(!(await run([pid], { isTTY: false })).stdout.includes(ESC));
+  assert.ok(!(await run([pid], { isTTY: true, env: { NO_COLOR: '1' } })).stdout.includes(ESC));
+  assert.ok(!(await run(['--json', pid], { isTTY: true })).stdout.includes(ESC));
+});
+
+void test('a report of this process matches what Node knows of itself', async () => {
+  const r = await run(['--json', String(process.pid)]);
+  assert.equal(r.code, 0);
+  const [report] = JSON.parse(r.stdout) as { pid: number; umask: string; uid: number; pgid: number }[];
+  assert.equal(report?.pid, process.pid);
+  assert.equal(report?.uid, process.getuid?.());
+  const mask = process.umask();
+  assert.equal(report?.umask, mask.toString(8).padStart(4, '0'));
+});
+
+void test('help, version and usage errors load neither the library nor koffi', () => {
+  const mainPath = join(BUILD, 'src', 'cli', 'main.js');
+  for (const argv of [['--help'], ['--version'], ['--bogus'], ['--set', 'nofile=1']]) {
+    const script = `const io = { stdout: { write() {} }, stderr: { write() {} }, env: {}, isTTY: false };
+      require(${JSON.stringify(mainPath)}).main(${JSON.stringify(argv)}, io).then(() => {
+        console.log(JSON.stringify(Object.keys(require.cache)));
+      });`;
+    const out = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    assert.equal(out.status, 0, out.stderr);
+    const loaded = JSON.parse(out.stdout) as string[];
+    assert.ok(loaded.some((path) => path.endsWith(join('cli', 'args.js'))));
+    assert.deepEqual(
+      loaded.filter((path) => /koffi|[/\\]src[/\\](index|api|platform)\.js$/.test(path)),
+      [],
+      argv.join(' '),
+    );
+  }
+});
