@@ -7,6 +7,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { NoSuchProcess, Process, procAsDict, procGetCmdline, procGetName, procGetUids } from '../../src/index.js';
 import { deadPid, spawnCommand, statusField, waitFor } from '../helpers/children.js';
+import { needs } from '../helpers/requirements.js';
+
+const NEEDS_PYTHON = needs({ commands: ['python3'] });
+const NEEDS_SETPRIV = needs({ root: 'to set other uids', commands: ['setpriv'] });
 
 const PYTHON = '/usr/bin/python3';
 
@@ -44,7 +48,7 @@ const NAMES: readonly [string, Buffer][] = [
 ];
 
 for (const [what, bytes] of NAMES) {
-  test(`procGetName: ${what}, as the process wrote it`, async (t) => {
+  test(`procGetName: ${what}, as the process wrote it`, { skip: NEEDS_PYTHON }, async (t) => {
     const child = await named(bytes);
     t.after(() => child.stop());
     const expected = bytes.toString('utf8');
@@ -59,7 +63,7 @@ for (const [what, bytes] of NAMES) {
   });
 }
 
-test('procGetUids: real, effective and saved, as status prints them', async (t) => {
+test('procGetUids: real, effective and saved, as status prints them', { skip: NEEDS_SETPRIV }, async (t) => {
   const child = await spawnCommand(
     ['setpriv', '--ruid=4001', '--euid=4002', '--regid=4001', '--clear-groups', 'sleep', '60'],
     'sleep',
@@ -71,14 +75,18 @@ test('procGetUids: real, effective and saved, as status prints them', async (t) 
   assert.equal(effective, 4002);
 });
 
-test('procGetCmdline: each argument, UTF-8 and empty ones included; empty for a kernel thread', async (t) => {
-  const args = ['60', '', 'café', 'a b'];
-  const child = await spawnCommand([PYTHON, '-c', 'import time; time.sleep(60)', ...args], 'python3');
-  t.after(() => child.stop());
-  assert.deepEqual(procGetCmdline(child.pid), [PYTHON, '-c', 'import time; time.sleep(60)', ...args]);
-  const raw = readFileSync(`/proc/${child.pid}/cmdline`);
-  assert.deepEqual(procGetCmdline(child.pid), raw.toString('utf8').split('\0').slice(0, -1));
-  assert.deepEqual(procGetCmdline(2), [], 'kthreadd has no command line');
-  assert.throws(() => procGetCmdline(deadPid()), NoSuchProcess);
-  assert.throws(() => procGetName(deadPid()), NoSuchProcess);
-});
+test(
+  'procGetCmdline: each argument, UTF-8 and empty ones included; empty for a kernel thread',
+  { skip: NEEDS_PYTHON },
+  async (t) => {
+    const args = ['60', '', 'café', 'a b'];
+    const child = await spawnCommand([PYTHON, '-c', 'import time; time.sleep(60)', ...args], 'python3');
+    t.after(() => child.stop());
+    assert.deepEqual(procGetCmdline(child.pid), [PYTHON, '-c', 'import time; time.sleep(60)', ...args]);
+    const raw = readFileSync(`/proc/${child.pid}/cmdline`);
+    assert.deepEqual(procGetCmdline(child.pid), raw.toString('utf8').split('\0').slice(0, -1));
+    assert.deepEqual(procGetCmdline(2), [], 'kthreadd has no command line');
+    assert.throws(() => procGetCmdline(deadPid()), NoSuchProcess);
+    assert.throws(() => procGetName(deadPid()), NoSuchProcess);
+  },
+);

@@ -21,8 +21,11 @@ import {
 } from '../../src/index.js';
 import { procfsCounters } from '../../src/backends/linux/procfs.js';
 import { deadPid, spawnCommand, spawnShell, statFields, statusField, waitFor } from '../helpers/children.js';
+import { needs } from '../helpers/requirements.js';
+import { DIST } from '../helpers/paths.js';
 
-const IS_ROOT = process.getuid?.() === 0;
+const NEEDS_OTHER_UIDS = needs({ root: 'to run processes as unused uids', commands: ['setpriv', 'python3'] });
+const NEEDS_PYTHON = needs({ commands: ['python3'] });
 
 function kb(pid: number, field: string): number | undefined {
   const value = statusField(pid, field);
@@ -69,28 +72,31 @@ test('every usage figure of a child matches /proc read independently', async (t)
   }
 });
 
-test('NPROC counts every task of the real uid, threads included, however large their status', async (t) => {
-  if (!IS_ROOT) return t.skip('needs root to run processes as an unused uid');
-  const uid = 54321;
-  // 1,400 supplementary groups make each status far larger than 8 KiB.
-  const groups = Array.from({ length: 1400 }, (_, i) => 20000 + i).join(',');
-  const as = ['setpriv', `--reuid=${uid}`, `--regid=${uid}`, `--groups=${groups}`];
-  const a = await spawnCommand([...as, 'sleep', '60'], 'sleep');
-  t.after(() => a.stop());
-  // A process of three threads: the kernel counts each against RLIMIT_NPROC.
-  const threads =
-    'import threading, time\nfor _ in range(2): threading.Thread(target=time.sleep, args=(60,)).start()\ntime.sleep(60)\n';
-  const b = await spawnCommand([...as, '/usr/bin/python3', '-c', threads], 'python3');
-  t.after(() => b.stop());
-  await waitFor(() => statusField(b.pid, 'Threads') === '3', 'three threads');
-  assert.ok(readFileSync(`/proc/${a.pid}/status`).length > 8192, 'status is larger than 8 KiB');
-  const expected = tasksOfUid(uid);
-  assert.ok(expected >= 3, `tasks of ${uid}: ${expected}`);
-  assert.equal(procGetrlimitUsage(a.pid, 'nproc'), expected);
-  assert.equal(procGetAllRlimits(b.pid).nproc!.usage, expected);
-});
+test(
+  'NPROC counts every task of the real uid, threads included, however large their status',
+  { skip: NEEDS_OTHER_UIDS },
+  async (t) => {
+    const uid = 54321;
+    // 1,400 supplementary groups make each status far larger than 8 KiB.
+    const groups = Array.from({ length: 1400 }, (_, i) => 20000 + i).join(',');
+    const as = ['setpriv', `--reuid=${uid}`, `--regid=${uid}`, `--groups=${groups}`];
+    const a = await spawnCommand([...as, 'sleep', '60'], 'sleep');
+    t.after(() => a.stop());
+    // A process of three threads: the kernel counts each against RLIMIT_NPROC.
+    const threads =
+      'import threading, time\nfor _ in range(2): threading.Thread(target=time.sleep, args=(60,)).start()\ntime.sleep(60)\n';
+    const b = await spawnCommand([...as, '/usr/bin/python3', '-c', threads], 'python3');
+    t.after(() => b.stop());
+    await waitFor(() => statusField(b.pid, 'Threads') === '3', 'three threads');
+    assert.ok(readFileSync(`/proc/${a.pid}/status`).length > 8192, 'status is larger than 8 KiB');
+    const expected = tasksOfUid(uid);
+    assert.ok(expected >= 3, `tasks of ${uid}: ${expected}`);
+    assert.equal(procGetrlimitUsage(a.pid, 'nproc'), expected);
+    assert.equal(procGetAllRlimits(b.pid).nproc!.usage, expected);
+  },
+);
 
-test('locks held are counted from /proc/locks', async (t) => {
+test('locks held are counted from /proc/locks', { skip: NEEDS_PYTHON }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'psutil-extra-locks-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const script = `import fcntl, time\nf = open(${JSON.stringify(join(dir, 'a'))}, 'w')\nfcntl.lockf(f, fcntl.LOCK_EX)\ng = open(${JSON.stringify(join(dir, 'b'))}, 'w')\nfcntl.lockf(g, fcntl.LOCK_EX)\nopen(${JSON.stringify(join(dir, 'ready'))}, 'w').close()\ntime.sleep(60)\n`;
@@ -162,33 +168,36 @@ test('a dead PID is NoSuchProcess; bad arguments are TypeErrors and RangeErrors'
   assert.throws(() => procGetAllRlimits(process.pid, { bigint: 1 } as never), { code: 'ERR_INVALID_ARG_TYPE' });
 });
 
-test('the fd count of a process the caller may not trace is AccessDenied; its limits still read', async (t) => {
-  if (!IS_ROOT) return t.skip('needs root to start a process of another user');
-  // A child of another uid, asked about by a process of a third uid.
-  const child = await spawnCommand(
-    ['setpriv', '--reuid=54322', '--regid=54322', '--clear-groups', 'sleep', '60'],
-    'sleep',
-  );
-  t.after(() => child.stop());
-  const script = `
-    const l = require(${JSON.stringify(join(__dirname, '../../../dist/index.js'))});
+test(
+  'the fd count of a process the caller may not trace is AccessDenied; its limits still read',
+  { skip: NEEDS_OTHER_UIDS },
+  async (t) => {
+    // A child of another uid, asked about by a process of a third uid.
+    const child = await spawnCommand(
+      ['setpriv', '--reuid=54322', '--regid=54322', '--clear-groups', 'sleep', '60'],
+      'sleep',
+    );
+    t.after(() => child.stop());
+    const script = `
+    const l = require(${JSON.stringify(join(DIST, 'index.js'))});
     const out = {};
     try { l.procNumFds(${child.pid}); out.fds = 'ok'; } catch (e) { out.fds = e.name; }
     const all = l.procGetAllRlimits(${child.pid});
     out.nofile = [all.nofile.soft, all.nofile.hard, all.nofile.usage];
     out.as = all.as.usage;
     process.stdout.write(JSON.stringify(out));`;
-  const { execFileSync } = await import('node:child_process');
-  const out = JSON.parse(
-    execFileSync('setpriv', ['--reuid=54323', '--regid=54323', '--clear-groups', process.execPath, '-e', script], {
-      encoding: 'utf8',
-    }),
-  ) as { fds: string; nofile: [number, number, number | null]; as: number };
-  assert.equal(out.fds, new AccessDenied(1).name);
-  assert.equal(out.nofile[2], null, 'usage denied, limits read');
-  assert.equal(typeof out.nofile[0], 'number');
-  assert.equal(out.as, kb(child.pid, 'VmSize'));
-});
+    const { execFileSync } = await import('node:child_process');
+    const out = JSON.parse(
+      execFileSync('setpriv', ['--reuid=54323', '--regid=54323', '--clear-groups', process.execPath, '-e', script], {
+        encoding: 'utf8',
+      }),
+    ) as { fds: string; nofile: [number, number, number | null]; as: number };
+    assert.equal(out.fds, new AccessDenied(1).name);
+    assert.equal(out.nofile[2], null, 'usage denied, limits read');
+    assert.equal(typeof out.nofile[0], 'number');
+    assert.equal(out.as, kb(child.pid, 'VmSize'));
+  },
+);
 
 test('pids() lists the processes of the tree, skipping what is not one, and honours setProcfsPath', async (t) => {
   const child = await spawnShell('exec sleep 60');

@@ -17,7 +17,7 @@ test("a runtime's own refusal (Deno's NotCapable, PermissionDenied) is AccessDen
     raw.name = name;
     const err = translate(raw);
     assert.ok(err instanceof AccessDenied, name);
-    assert.equal((err).code, 'EACCES');
+    assert.equal(err.code, 'EACCES');
     assert.equal(err.cause, raw);
   }
   // Any other error without a code passes through as it is.
