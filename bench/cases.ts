@@ -1,5 +1,6 @@
 // What is measured: every public function, called on another process, next to
 // the name of the C routine in bench/c/baseline.c that does the same work.
+import { FUNCTIONS, type FunctionName } from '../src/availability.js';
 import { readdirSync } from 'node:fs';
 import { LINUX_RLIMITS } from '../src/backends/linux/constants.js';
 import { linuxLibc } from '../src/backends/linux/libc.js';
@@ -117,4 +118,14 @@ export function floorCases(pid: number): Case[] {
     },
     { name: 'snapshot', label: 'snapshot, same calls and Sets inline', fn: inlineSnapshot, library: false },
   ];
+}
+
+/**
+ * The library's functions that no row times: those without a C routine of
+ * the same work in bench/c/baseline.c. Built from the one list of functions
+ * (FUNCTIONS), so a new function shows here until it gets a row.
+ */
+export function untimedFunctions(pid: number): FunctionName[] {
+  const timed = new Set<string>(perCallCases(pid).map((c) => c.label.replace(/\(.*$/, '')));
+  return FUNCTIONS.filter((fn) => !timed.has(fn));
 }

@@ -14,7 +14,7 @@
 // 2,000) more sleeping processes on the machine, in steps, per process.
 import { join } from 'node:path';
 import { koffiLoaded } from '../src/ffi/koffi.js';
-import { type Case, floorCases, perCallCases, snapshotCase, statusCases } from './cases.js';
+import { type Case, floorCases, perCallCases, snapshotCase, statusCases, untimedFunctions } from './cases.js';
 import { type CBaseline, type Clock, startCBaseline } from './c-baseline.js';
 import { startSleepers } from './children.js';
 import { median, parseOptions, table } from './report.js';
@@ -95,6 +95,7 @@ async function main(): Promise<number> {
     const rows = await measureRounds(cases, target.pid, session);
     for (const k of cases) cells.push(rowCells(k.label, rows.get(k.label)!, ceilingFor(k)));
     console.log(table(['function', 'C ns', 'TypeScript ns', 'ratio', 'target'], cells));
+    console.log(`Not timed (no C routine of the same work): ${untimedFunctions(target.pid).join(', ')}`);
     if (opts.scale !== undefined) await scale(opts.scale, session);
   } finally {
     await target.stop();

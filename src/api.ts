@@ -2,15 +2,7 @@
 // this platform's backend, and translate any failure in one place.
 import type { FunctionName } from './availability.js';
 import type { Backend, Sigmasks, Target, Uids } from './backends/backend.js';
-import {
-  AccessDenied,
-  NoSuchProcess,
-  PsutilError,
-  ZombieProcess,
-  invalidArgType,
-  notSupported,
-  outOfRange,
-} from './errors.js';
+import { AccessDenied, NoSuchProcess, ZombieProcess, invalidArgType, notSupported, outOfRange } from './errors.js';
 import { heldTarget } from './hold-target.js';
 import { toPublicError } from './public-error.js';
 import {
@@ -349,17 +341,17 @@ export function procGetAllRlimits(
   });
 }
 
-// A usage figure for procGetAllRlimits: a denied or unreadable one is null
-// rather than the failure of every limit; a process that is gone still fails.
+// A usage figure for procGetAllRlimits: one the kernel keeps from this caller
+// (the fd directory of a process it may not trace) is null rather than the
+// failure of every limit. Anything else fails the call, as any read does.
 function usageOf(call: Call, resource: number): number | null | undefined {
   const read = call.backend.getRlimitUsage;
   if (read === undefined) return undefined;
   try {
     return read(call, resource);
   } catch (err) {
-    const error = fail(err, call, 'procGetrlimitUsage');
-    if (error instanceof NoSuchProcess && !(error instanceof ZombieProcess)) throw error;
-    if (error instanceof PsutilError || isSystemError(error)) return null;
+    const error = fail(err, call, 'procGetAllRlimits');
+    if (error instanceof AccessDenied) return null;
     throw error;
   }
 }
@@ -373,10 +365,6 @@ function resourceNames(table: Readonly<Record<string, number>>): readonly (reado
     namesOf.set(table, names);
   }
   return names;
-}
-
-function isSystemError(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && typeof (err as { syscall?: unknown }).syscall === 'string';
 }
 
 /** How many file descriptors the process has open. */

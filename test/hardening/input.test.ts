@@ -12,6 +12,7 @@ import * as lib from '../../src/index.js';
 import { linuxLibc } from '../../src/backends/linux/libc.js';
 import { LIMIT_NAMES } from '../../src/backends/linux/parse-limits.js';
 import { type Child, limitsLine, maskSignals, spawnShell, statFields } from '../helpers/children.js';
+import type { ProcessFunction } from '../helpers/public-functions.js';
 import {
   GONE,
   INF,
@@ -58,14 +59,15 @@ function instrument(): void {
 }
 
 // A path is allowed only if it is this library's own status (self) or the
-// validated PID's procfs directory or one of its three files.
+// validated PID's procfs directory or one of the files it reads (status,
+// stat, limits, cmdline, and the fd directory).
 function pathAllowed(path: string, pid: number, pinned: boolean): boolean {
   if (path === '/proc' || /^\/proc\/self\/(status|stat|limits)$/.test(path)) return true;
   // A new handle checks which path reaches the directory it just opened: our own descriptor.
   if (/^\/proc\/self\/fd\/\d+$/.test(path)) return true;
-  const byNumber = /^\/proc\/(\d+)(?:\/(status|stat|limits))?$/.exec(path);
+  const byNumber = /^\/proc\/(\d+)(?:\/(status|stat|limits|cmdline|fd))?$/.exec(path);
   if (byNumber !== null) return Number(byNumber[1]) === pid;
-  return pinned && /^\/proc\/self\/fd\/\d+\/(status|stat|limits)$/.test(path);
+  return pinned && /^\/proc\/self\/fd\/\d+\/(status|stat|limits|cmdline|fd)$/.test(path);
 }
 
 function startTrace(): void {
@@ -85,6 +87,10 @@ interface Truth {
   pgid: number;
   sid: number;
   sigmasks: Record<string, number[]>;
+  name: string;
+  uids: { real: number; effective: number; saved: number };
+  cmdline: string[];
+  numFds: number;
 }
 
 function truth(pid: number): Truth {
@@ -103,6 +109,12 @@ function truth(pid: number): Truth {
       caught: maskSignals(field('SigCgt')),
       processPending: maskSignals(field('ShdPnd')),
     },
+    name: field('Name'),
+    uids: (([real, effective, saved]) => ({ real: real!, effective: effective!, saved: saved! }))(
+      field('Uid').split('\t').map(Number),
+    ),
+    cmdline: fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').slice(0, -1),
+    numFds: fs.readdirSync(`/proc/${pid}/fd`).length,
   };
 }
 
@@ -479,13 +491,23 @@ void describe('hardening: generated bad input', () => {
     await child.stop();
   });
 
-  const GETTERS = {
+  // Every function of the shared list that takes only the process: a new one
+  // needs its oracle here. The limit functions have their own properties below.
+  type OneArgument = Exclude<
+    ProcessFunction,
+    'procRlimit' | 'procGetrlimit' | 'procGetrlimitUsage' | 'procGetAllRlimits'
+  >;
+  const GETTERS: Readonly<Record<OneArgument, (t: Truth) => unknown>> = {
     procGetUmask: (t: Truth) => t.umask,
     procGetgroups: (t: Truth) => t.groups,
     procGetpgid: (t: Truth) => t.pgid,
     procGetsid: (t: Truth) => t.sid,
     procGetSigmasks: (t: Truth) => t.sigmasks,
-  } as const;
+    procGetName: (t: Truth) => t.name,
+    procGetUids: (t: Truth) => t.uids,
+    procGetCmdline: (t: Truth) => t.cmdline,
+    procNumFds: (t: Truth) => t.numFds,
+  };
 
   for (const [name, pick] of Object.entries(GETTERS)) {
     void it(`${name}(proc)`, () => {

@@ -8,23 +8,17 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as lib from '../../src/index.js';
 import { type Child, deadPid, spawnShell, statIds } from '../helpers/children.js';
+import { PROCESS_FUNCTIONS, queriesFor as processQueries } from '../helpers/public-functions.js';
 import { needs } from '../helpers/requirements.js';
 import { type Outcome, asNobody, outcome, runAgent, scratchDir } from './support.js';
 
 const PID_MAX = Number(readFileSync('/proc/sys/kernel/pid_max', 'latin1'));
 
-const CALLS = [
-  'procGetUmask',
-  'procGetgroups',
-  'procGetSigmasks',
-  'procGetpgid',
-  'procGetsid',
-  'procGetrlimit',
-  'Process.isRunning',
-] as const;
+// Every per-process function, and a handle's liveness check.
+const CALLS: readonly string[] = [...PROCESS_FUNCTIONS, 'Process.isRunning'];
 
 function queriesFor(pid: number): { fn: string; args: unknown[] }[] {
-  return CALLS.map((fn) => ({ fn, args: fn === 'procGetrlimit' ? [pid, 'nofile'] : [pid] }));
+  return [...processQueries(pid), { fn: 'Process.isRunning', args: [pid] }];
 }
 
 interface QueryReport {

@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { type Child, limitsLine, spawnCommand } from '../helpers/children.js';
+import { type ProcessFunction, queriesFor } from '../helpers/public-functions.js';
 import { needs } from '../helpers/requirements.js';
 import { type Outcome, asNobody, runAgent } from './support.js';
 
@@ -83,5 +84,37 @@ void describe('hardening: unprivileged caller', { skip: NEEDS_ROOT }, () => {
     t.diagnostic(
       `FIGURES unprivileged: ${queries.length} calls as uid 65534 on a root process, 3 writes refused, 0 wrong answers`,
     );
+  });
+
+  void it('every per-process function answers what the kernel lets anyone read, and AccessDenied for the rest', async () => {
+    const pid = target.pid;
+    const status = readFileSync(`/proc/${pid}/status`, 'latin1');
+    const nofile = limitsLine(pid, 'Max open files').map(Number);
+    // Typed by the shared list: a new function needs its expectation here.
+    const expect: Readonly<Record<ProcessFunction, (o: Outcome | undefined) => void>> = {
+      procGetUmask: (o) => assert.equal(value(o), 0o027),
+      procGetgroups: (o) => assert.deepEqual(value(o), []),
+      procRlimit: (o) => assert.deepEqual(value(o), nofile),
+      procGetrlimit: (o) => assert.deepEqual(value(o), nofile),
+      procGetpgid: (o) => assert.equal(value(o), pid),
+      procGetsid: (o) => assert.equal(value(o), pid),
+      procGetSigmasks: (o) => assert.equal(typeof value(o), 'object'),
+      procGetName: (o) => assert.equal(value(o), 'sleep'),
+      procGetUids: (o) => assert.deepEqual(value(o), { real: 0, effective: 0, saved: 0 }),
+      procGetCmdline: (o) => assert.deepEqual(value(o), ['sleep', '1000']),
+      // /proc/PID/fd needs the right to trace the process (proc_fd_permission()).
+      procGetrlimitUsage: denied,
+      procNumFds: denied,
+      procGetAllRlimits: (o) => {
+        const all = value(o) as Record<string, { soft: number; hard: number; usage: unknown }>;
+        assert.deepEqual([all.nofile?.soft, all.nofile?.hard, all.nofile?.usage], [...nofile, null]);
+        assert.equal(all.as?.usage, Number(/\nVmSize:\s+(\d+) kB/.exec(status)?.[1]) * 1024);
+      },
+    };
+    const queries = queriesFor(pid);
+    const nobody = asNobody();
+    const { result } = await runAgent<QueryReport>(nobody.prefix, 'query-agent', { ...nobody.spec, queries });
+    assert.equal(result.uid, 65534);
+    for (const [i, q] of queries.entries()) expect[q.fn](result.outcomes[i]);
   });
 });
