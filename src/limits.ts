@@ -24,6 +24,22 @@ export type NewLimits = Limits | BigLimits;
  * ('nofile', 'NOFILE', 'RLIMIT_NOFILE') to its number.
  */
 export function resolveResource(resource: unknown, table: Readonly<Record<string, number>>): number {
+  // The last name or number resolved, for the same table: a program asks
+  // about one or two resources over and over, and a Map lookup of a string
+  // costs more than the rest of a limit call's own work.
+  if (resource === lastResource && table === lastTable) return lastNumber;
+  const number = lookUp(resource, table);
+  lastResource = resource;
+  lastTable = table;
+  lastNumber = number;
+  return number;
+}
+
+let lastResource: unknown;
+let lastTable: object | undefined;
+let lastNumber = -1;
+
+function lookUp(resource: unknown, table: Readonly<Record<string, number>>): number {
   const index = indexOf(table);
   if (typeof resource === 'number') {
     if (!Number.isInteger(resource)) throw invalidArgType('resource', 'an integer or a resource name', resource);

@@ -270,7 +270,8 @@ export const linuxBackend: Backend = {
   // Numbers go into the words and come back out without a BigInt being built.
   setRlimit(t: Target, resource: number, limits: NewLimits, bigint: boolean): Limits | BigLimits {
     const c = setterLibc(t);
-    const [soft, hard] = limits;
+    const soft = limits[0];
+    const hard = limits[1];
     if (typeof soft === 'number' && typeof hard === 'number') {
       numberToWords(c.rlimit.words, NEW_SOFT, soft);
       numberToWords(c.rlimit.words, NEW_HARD, hard);
