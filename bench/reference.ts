@@ -39,7 +39,7 @@ export interface InlineInfo {
 /**
  * procAsDict's work for one process: the same libc calls through koffi (open,
  * read to end of file, close, getpgid, getsid), the library's own byte parsers
- * and the same Sets for the masks, without validation, oneshot scope, error
+ * and the same SignalSets for the masks, without validation, oneshot scope, error
  * translation or retries. Undefined when the status file cannot be read.
  */
 export function inlineAsDict(pid: number): InlineInfo | undefined {

@@ -5,6 +5,8 @@ import * as publicConstants from './constants.js';
 import * as errors from './errors.js';
 import * as handle from './process.js';
 import * as procfsPath from './procfs-path.js';
+import * as signalNames from './signal-names.js';
+import * as signalSet from './signal-set.js';
 
 // Everything is exported as a data property, none through the accessors tsc
 // writes for `export { ... } from`. Each accessor would be a getter call on
@@ -57,6 +59,10 @@ export type NoSuchProcess = errors.NoSuchProcess;
 export type ZombieProcess = errors.ZombieProcess;
 export type AccessDenied = errors.AccessDenied;
 export type { SystemError } from './errors.js';
+
+export const { SignalSet } = signalSet;
+export type SignalSet = signalSet.SignalSet;
+export const { signalName } = signalNames;
 
 export const { constants } = publicConstants;
 export type { Constants } from './constants.js';

@@ -3,6 +3,7 @@
 // (OsError or Node fs errors), which errno.ts translates.
 import type { BigLimits, Limits, NewLimits } from '../limits.js';
 import type { ProcfsView } from '../procfs-path.js';
+import type { SignalSet } from '../signal-set.js';
 
 /** A process's user IDs (credentials(7)). */
 export interface Uids {
@@ -13,11 +14,11 @@ export interface Uids {
 
 /** Signal masks, each a set of signal numbers (bit N-1 of the kernel's mask is signal N). */
 export interface Sigmasks {
-  pending: Set<number>;
-  blocked: Set<number>;
-  ignored: Set<number>;
-  caught: Set<number>;
-  processPending: Set<number>;
+  pending: SignalSet;
+  blocked: SignalSet;
+  ignored: SignalSet;
+  caught: SignalSet;
+  processPending: SignalSet;
 }
 
 /**

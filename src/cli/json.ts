@@ -10,7 +10,7 @@ type Json = null | boolean | number | bigint | string | readonly Json[] | { read
 /** The JSON object of one report, in the shape. */
 export function reportToJson(report: ProcessReport): Json {
   const masks = report.sigmasks;
-  const sorted = (set: Set<number>): number[] => [...set].sort((a, b) => a - b);
+  const sorted = (set: ReadonlySet<number>): number[] => [...set].sort((a, b) => a - b);
   const rlimits: Record<string, Json> = {};
   for (const row of report.rlimits) rlimits[row.resource] = { soft: row.soft, hard: row.hard, usage: row.usage };
   return {

@@ -33,7 +33,7 @@ export function renderReport(report: ProcessReport, names: Names, style: Style):
     ['groups', groups(report.groups, names)],
   ];
   const masks = report.sigmasks;
-  const signalRows: [string, Set<number> | undefined][] = [
+  const signalRows: [string, ReadonlySet<number> | undefined][] = [
     ['signals pending', masks?.pending],
     ['signals blocked', masks?.blocked],
     ['signals ignored', masks?.ignored],

@@ -104,6 +104,10 @@ export type Outcome = { ok: unknown } | { error: { name: string; code: unknown; 
 /** Makes library values JSON-safe: sets become sorted arrays, Infinity and bigints strings. */
 export function encode(value: unknown): unknown {
   if (value instanceof Set) return [...(value as Set<number>)].sort((a, b) => a - b);
+  // A SignalSet (or anything else that says how it serialises).
+  if (typeof (value as { toJSON?: unknown } | null)?.toJSON === 'function') {
+    return encode((value as { toJSON(): unknown }).toJSON());
+  }
   if (typeof value === 'bigint') return `${value}n`;
   if (value === Infinity) return 'Infinity';
   if (Array.isArray(value)) return value.map(encode);

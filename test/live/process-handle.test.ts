@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { NoSuchProcess, Process, procGetUmask, procRlimit } from '../../src/index.js';
+import { NoSuchProcess, Process, procGetUmask, procRlimit, SignalSet } from '../../src/index.js';
 import { deadPid, limitsLine, spawnShell } from '../helpers/children.js';
 
 const fdCount = (): number => readdirSync('/proc/self/fd').length;
@@ -16,7 +16,7 @@ test('a Process answers every method for a live child', async (t) => {
   assert.deepEqual(p.getgroups(), []);
   assert.equal(typeof p.getpgid(), 'number');
   assert.equal(typeof p.getsid(), 'number');
-  assert.ok(p.getSigmasks().blocked instanceof Set);
+  assert.ok(p.getSigmasks().blocked instanceof SignalSet);
   const previous = p.getrlimit('nofile');
   assert.deepEqual(p.rlimit('nofile', [64, 128]), previous);
   assert.deepEqual(p.getrlimit('nofile'), [64, 128]);

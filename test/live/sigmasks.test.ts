@@ -5,7 +5,7 @@ import { NoSuchProcess, procGetSigmasks, type Sigmasks } from '../../src/index.j
 import { deadPid, procMask, waitFor } from '../helpers/children.js';
 import { needs } from '../helpers/requirements.js';
 
-const sorted = (set: Set<number>): number[] => [...set].sort((a, b) => a - b);
+const sorted = (set: ReadonlySet<number>): number[] => [...set].sort((a, b) => a - b);
 
 // A python child that blocks SIGUSR1 and SIGRTMIN+6 (40), ignores SIGUSR2,
 // catches SIGTERM and SIGRTMAX (64), and raises 40 at its own thread (thread-pending).

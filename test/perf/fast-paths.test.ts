@@ -2,6 +2,7 @@
 // order still parse, memoised conversions follow changing values and
 // platforms, and resource lookup still folds any case.
 import { test } from 'node:test';
+import { SignalSet } from '../../src/signal-set.js';
 import assert from 'node:assert/strict';
 import { parseSigmasks } from '../../src/backends/linux/parse-status.js';
 import { resolveResource, toNumberLimits } from '../../src/limits.js';
@@ -17,11 +18,11 @@ test('signal masks parse in the kernel order and in any other', () => {
   const inOrder = parseSigmasks(Buffer.from(`Name:\tx\n${[...MASKS, ...MORE].join('\n')}\nCapInh:\t0\n`));
   const shuffled = parseSigmasks(Buffer.from(`Name:\tx\n${[...MORE, ...MASKS].reverse().join('\n')}\nCapInh:\t0\n`));
   const expected = {
-    pending: new Set([1]),
-    processPending: new Set([2]),
-    blocked: new Set([17]),
-    ignored: new Set([3]),
-    caught: new Set([64]),
+    pending: SignalSet.of(1),
+    processPending: SignalSet.of(2),
+    blocked: SignalSet.of(17),
+    ignored: SignalSet.of(3),
+    caught: SignalSet.of(64),
   };
   assert.deepEqual(inOrder, expected);
   assert.deepEqual(shuffled, expected);

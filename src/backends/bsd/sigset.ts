@@ -2,20 +2,17 @@
 // word (N-1) >> 5, words in array order (FreeBSD sys/sys/_sigset.h _SIG_WORD and
 // _SIG_BIT; xnu bsd/sys/signal.h sigmask()). Every word is decoded: the 128-bit
 // sets of FreeBSD, NetBSD, DragonFly and illumos carry real-time signals above 32.
-import { type FieldSpec, SIGSET_WORD_BITS, SIGSET_WORD_SIZE, SIZEOF_GID_T } from '../../ffi/structs/layout.js';
+import { type FieldSpec, SIGSET_WORD_SIZE, SIZEOF_GID_T } from '../../ffi/structs/layout.js';
 import type { Sigmasks } from '../backend.js';
+import { SignalSet } from '../../signal-set.js';
 
 /** The signal numbers set in the sigset_t at `field` (4, 8 or 16 bytes). */
-export function decodeSigset(buf: Buffer, field: FieldSpec): Set<number> {
-  const out = new Set<number>();
+export function decodeSigset(buf: Buffer, field: FieldSpec): SignalSet {
+  const words: number[] = [];
   for (let word = 0; word < field.size / SIGSET_WORD_SIZE; word++) {
-    const bits = buf.readUInt32LE(field.offset + word * SIGSET_WORD_SIZE);
-    if (bits === 0) continue;
-    for (let bit = 0; bit < SIGSET_WORD_BITS; bit++) {
-      if ((bits >>> bit) & 1) out.add(word * SIGSET_WORD_BITS + bit + 1);
-    }
+    words.push(buf.readUInt32LE(field.offset + word * SIGSET_WORD_SIZE));
   }
-  return out;
+  return SignalSet.fromWords(words);
 }
 
 /** The gid_t (uint32) array of `count` entries at `field`, capped at the field's capacity. */
@@ -28,7 +25,8 @@ export function decodeGids(buf: Buffer, field: FieldSpec, count: number): number
 
 /**
  * The four sets of a kinfo record. These kernels keep no separate
- * process-wide pending set beside `pending`, so processPending repeats it.
+ * process-wide pending set beside `pending`, so processPending is the same
+ * set (a SignalSet cannot be changed, so sharing it is safe).
  */
 export function decodeSigmasks(
   buf: Buffer,
@@ -40,6 +38,6 @@ export function decodeSigmasks(
     blocked: decodeSigset(buf, fields.blocked),
     ignored: decodeSigset(buf, fields.ignored),
     caught: decodeSigset(buf, fields.caught),
-    processPending: new Set(pending),
+    processPending: pending,
   };
 }

@@ -326,8 +326,11 @@ export const linuxBackend: Backend = {
         return tasks;
       }
       case 'locks': {
-        // /proc/locks prints PIDs as the procfs mount's namespace sees them (locks_translate_pid()).
-        const locks = countLocks(readFileSync(`${t.view.root}/locks`, 'latin1'), t.pid);
+        // /proc/locks prints PIDs as the procfs mount's namespace sees them
+        // (locks_translate_pid()); a kernel built without file locking has no
+        // such file, and so no figure.
+        const text = readLocks(t.view);
+        const locks = text === undefined ? undefined : countLocks(text, t.pid);
         confirmHeld(t, 'read');
         return locks;
       }
@@ -422,4 +425,13 @@ function bigLimitsAt(words: Uint32Array, at: number): BigLimits {
 // asked when the procfs tree is our own PID namespace's, where PIDs agree.
 function existsInOurNamespace(pid: number, view: ProcfsView): boolean {
   return factsOf(view).ownNamespace && pidExists(pid) !== 'no';
+}
+
+function readLocks(view: ProcfsView): string | undefined {
+  try {
+    return readFileSync(`${view.root}/locks`, 'latin1');
+  } catch (err) {
+    if (errorCode(err) === 'ENOENT') return undefined;
+    throw err;
+  }
 }

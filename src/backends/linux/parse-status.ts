@@ -10,6 +10,7 @@
 // task_state()/task_sig() order. Bytes from anywhere else are searched in
 // full and a key found twice is EBADMSG.
 import type { Sigmasks } from '../backend.js';
+import { SignalSet } from '../../signal-set.js';
 import { LINUX_PID_MAX_LIMIT } from './constants.js';
 import { malformed } from '../../failures.js';
 
@@ -280,36 +281,40 @@ function lineDecimal(buf: Buffer, i: number, max: number, name: string): number 
 /**
  * A signal-set line as a set of signal numbers. The kernel prints the mask as
  * `digits` lowercase hex digits, most significant first, one per four
- * signals (render_sigset_t()); it is read digit by digit so that no bit past
- * 2**53 is lost.
+ * signals (render_sigset_t()); each run of eight digits is one 32-bit word,
+ * so no bit past 2**53 is lost.
  */
 export function parseSigset(
   buf: Buffer,
   line: Buffer,
   digits = SIGSET_DIGITS,
   kernelText = false,
-): Set<number> | undefined {
+): SignalSet | undefined {
   const start = valueStart(buf, { bytes: line, last: -1 }, kernelText, line.toString('latin1').trim());
   return start < 0 ? undefined : sigsetAt(buf, start, digits, line);
 }
 
 // The set whose digits start at `start`; the line must end right after them.
-function sigsetAt(buf: Buffer, start: number, digits: number, line: Buffer): Set<number> {
+function sigsetAt(buf: Buffer, start: number, digits: number, line: Buffer): SignalSet {
   const end = start + digits;
-  if (end >= buf.length || buf[end] !== NL) throw malformed('status', line.toString('latin1').trim());
-  const set = new Set<number>();
-  // Digit d counted from the right holds signals 4d+1 .. 4d+4.
-  for (let i = end - 1, first = 1; i >= start; i--, first += 4) {
-    const c = buf[i]!;
-    if (c === ZERO) continue;
-    const nibble = hexValue(c);
-    if (nibble < 0) throw malformed('status', line.toString('latin1').trim());
-    if (nibble & 1) set.add(first);
-    if (nibble & 2) set.add(first + 1);
-    if (nibble & 4) set.add(first + 2);
-    if (nibble & 8) set.add(first + 3);
+  if (end >= buf.length || buf[end] !== NL || digits % 8 !== 0) {
+    throw malformed('status', line.toString('latin1').trim());
   }
-  return set;
+  if (digits === 16) return SignalSet.fromWords64(hexWord(buf, start + 8, line), hexWord(buf, start, line));
+  const words: number[] = [];
+  for (let at = end - 8; at >= start; at -= 8) words.push(hexWord(buf, at, line));
+  return SignalSet.fromWords(words);
+}
+
+// The 32-bit word of the eight digits at `at`.
+function hexWord(buf: Buffer, at: number, line: Buffer): number {
+  let word = 0;
+  for (let i = at; i < at + 8; i++) {
+    const nibble = hexValue(buf[i]!);
+    if (nibble < 0) throw malformed('status', line.toString('latin1').trim());
+    word = word * 16 + nibble;
+  }
+  return word;
 }
 
 // hex_asc[] prints lowercase only.

@@ -19,7 +19,7 @@ const wrong: string[] = [];
 let leader = 0;
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-const sorted = (s: Set<number>): number[] => [...s].sort((x, y) => x - y);
+const sorted = (s: ReadonlySet<number>): number[] => [...s].sort((x, y) => x - y);
 
 // The true state every child inherits from the leader.
 const EXPECTED: Record<string, (v: unknown) => boolean> = {

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { SignalSet } from '../../../src/signal-set.js';
 import { chooseStyle } from '../../../src/cli/color.js';
 import type { ProcessReport } from '../../../src/cli/collect.js';
 import type { Names } from '../../../src/cli/names.js';
@@ -21,11 +22,11 @@ const REPORT: ProcessReport = {
   umask: 0o27,
   groups: [4, 5000],
   sigmasks: {
-    pending: new Set(),
-    blocked: new Set([2, 37]),
-    ignored: new Set([13, 32]),
-    caught: new Set([15, 64]),
-    processPending: new Set([2]),
+    pending: SignalSet.EMPTY,
+    blocked: SignalSet.of(2, 37),
+    ignored: SignalSet.of(13, 32),
+    caught: SignalSet.of(15, 64),
+    processPending: SignalSet.of(2),
   },
   rlimits: [
     { resource: 'core', soft: 0n, hard: 'unlimited', usage: null },
