@@ -102,7 +102,7 @@ export class SignalSet implements ReadonlySet<number> {
   // the iterator helpers (map, filter, toArray) a Set's iterators have.
   /** The signal numbers, ascending. */
   values(): SetIterator<number> {
-    return this.toArray().values() as SetIterator<number>;
+    return this.toArray().values();
   }
 
   keys(): SetIterator<number> {
@@ -112,7 +112,7 @@ export class SignalSet implements ReadonlySet<number> {
   entries(): SetIterator<[number, number]> {
     return this.toArray()
       .map((n): [number, number] => [n, n])
-      .values() as SetIterator<[number, number]>;
+      .values();
   }
 
   [Symbol.iterator](): SetIterator<number> {
