@@ -24,7 +24,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     else if (arg === '--ms' && hasValue) opts.ms = Number(argv[++i]);
     else if (arg === '--only' && next !== undefined) opts.only = argv[++i]!.split(',');
     else if (arg === '--clock' && (next === 'wall' || next === 'cpu')) opts.clock = argv[++i] as 'wall' | 'cpu';
-    else if (arg === '--scale') opts.scale = hasValue ? Number(argv[++i]) : 2000;
+    else if (arg === '--scale') opts.scale = hasValue ? Number(argv[++i]) : 10000;
     else throw new Error(`unknown or incomplete option ${arg}; see bench/run.ts`);
   }
   return opts;

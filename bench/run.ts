@@ -10,8 +10,9 @@
 // threads) instead of wall time: on a loaded machine, time spent waiting for a
 // CPU then counts on neither side.
 //
-// --scale adds the snapshot's growth: it is measured again with N (default
-// 2,000) more sleeping processes on the machine, in steps, per process.
+// --scale adds the snapshot's growth: it is measured again with 500, 1,000,
+// 2,000 and 10,000 more sleeping processes on the machine (those up to N;
+// N defaults to 10,000), per process.
 import { join } from 'node:path';
 import { koffiLoaded } from '../src/ffi/koffi.js';
 import { type Case, floorCases, perCallCases, snapshotCase, statusCases, untimedFunctions } from './cases.js';
@@ -141,7 +142,7 @@ function rowCells(label: string, row: Row, target: number | undefined): string[]
 async function scale(extra: number, session: Session): Promise<void> {
   const cells: string[][] = [];
   let first: { c: number; ts: number } | undefined;
-  for (const step of [0, extra / 4, extra / 2, extra].map(Math.round)) {
+  for (const step of [0, 500, 1000, 2000, 10000].filter((n) => n <= extra)) {
     const sleepers = step > 0 ? await startSleepers(step) : undefined;
     try {
       const processes = snapshotCase.fn() as number;
