@@ -54,16 +54,46 @@ export const NOTES: Readonly<Partial<Record<PlatformId, Partial<Record<FunctionN
   linux: { procGetUmask: 'kernel 4.7+' },
   darwin: {
     procGetSigmasks: 'ignored and caught only; the kernel never fills pending or blocked (they come back empty)',
+    procGetCmdline: "KERN_PROCARGS2 shows another user's process only to root",
+    procGetrlimitUsage:
+      'CPU, DATA and AS (both the map size; none for a translated Rosetta process), NPROC and NOFILE; proc_pidinfo answers for the same user or root',
+    procNumFds: 'proc_pidinfo (PROC_PIDLISTFDS) answers for the same user or root',
   },
   freebsd: {
     procGetgroups: 'the full list (kern.proc.groups), not the 16-entry kinfo_proc copy',
+    procGetrlimitUsage:
+      "CPU, DATA, STACK, RSS (the kernel's ki_rssize, kernel stacks included), VMEM/AS, NPROC and NOFILE; NPROC counts the processes the caller can see (jails, security.bsd.see_other_uids)",
+    procNumFds: 'kern.proc.filedesc needs debug rights over the process',
     processIdentity: 'start time is rebuilt from boot time: compared with 1 s tolerance',
   },
-  openbsd: { processIdentity: "a zombie's start time is 0: unknown, not taken for reuse" },
+  openbsd: {
+    procGetrlimitUsage: 'CPU, DATA, STACK, RSS, NPROC and NOFILE (OpenBSD has no RLIMIT_AS)',
+    procNumFds: 'kern.file lists no descriptors of system or exiting processes: AccessDenied for those',
+    processIdentity: "a zombie's start time is 0: unknown, not taken for reuse",
+  },
   netbsd: {
     procRlimit: 'soft and hard are two sysctl writes: not atomic; a failed second write undoes the first',
     procGetSigmasks: 'needs koffi built for NetBSD; groups, pgid, sid and limits also work from a mounted procfs',
+    procGetUids: 'needs koffi built for NetBSD (procfs shows the effective uid only)',
+    procGetCmdline: 'without koffi from /proc/PID/cmdline, except for a system process',
+    procGetrlimitUsage:
+      'CPU, DATA, STACK, RSS, AS, NPROC and NOFILE; all but NOFILE need koffi; NPROC counts the processes the caller can see',
+    procNumFds: "without koffi from /proc/PID/fd; kauth may hide another user's descriptors (security.curtain)",
     processIdentity: "a zombie's start time is 0: unknown, not taken for reuse",
   },
-  dragonfly: { procGetrlimit: 'reads /proc/PID/rlimit: procfs must be mounted' },
+  dragonfly: {
+    procGetrlimit: 'reads /proc/PID/rlimit: procfs must be mounted',
+    procGetUids: 'needs koffi built for DragonFly (procfs shows no saved uid)',
+    procGetCmdline:
+      'needs koffi; the kernel keeps arguments only up to kern.ps_arg_cache_limit, and shows them to other users only with kern.ps_argsopen',
+    procGetrlimitUsage:
+      'CPU (live LWPs, as the limit counts), DATA, STACK, RSS, VMEM/AS, NPROC and NOFILE; needs koffi; NPROC counts the processes the caller can see',
+    procNumFds: 'needs koffi built for DragonFly',
+  },
+  sunos: {
+    procGetUids: 'reads /proc/PID/cred: same user or privilege',
+    procGetrlimitUsage:
+      'CPU, DATA, STACK and NOFILE; no figure for VMEM/AS (psinfo pr_size is the reserved size, not the mapped size the limit counts)',
+    procNumFds: 'reads /proc/PID/fd: same user or privilege',
+  },
 };

@@ -5,8 +5,11 @@
 import { FfiUnavailable } from '../../ffi/koffi.js';
 import { type OsError, unsupported } from '../../failures.js';
 import { type BsdLibc, type LibcSpec, bsdLibc } from './libc.js';
-import { getProcfsPath, isDefaultProcfs } from '../../procfs-path.js';
+import { getProcfsPath } from '../../procfs-path.js';
 import { bsdProcfsMounted, procPath } from './procfs-text.js';
+
+/** The procfs root that PIDs of this machine's sysctl(3) name the same processes in. */
+const DEFAULT_ROOT = '/proc';
 
 /** The way one call reaches the kernel: sysctl(3) through koffi, or procfs files. */
 export type KernelRoute = { readonly kind: 'ffi'; readonly libc: BsdLibc } | { readonly kind: 'procfs' };
@@ -23,13 +26,13 @@ export function tryLibc(spec: LibcSpec): BsdLibc | FfiUnavailable {
 
 /**
  * koffi when it loads, else a mounted procfs, else ENOTSUP naming both. A
- * procfs tree other than /proc (setProcfsPath) is always read as files: its
- * PIDs need not mean the same to sysctl.
+ * procfs tree other than /proc (setProcfsPath, or the view a listing is for)
+ * is always read as files: its PIDs need not mean the same to sysctl.
  */
-export function chooseRoute(spec: LibcSpec, fn: string): KernelRoute {
-  if (!isDefaultProcfs()) {
-    if (bsdProcfsMounted()) return { kind: 'procfs' };
-    throw unsupported(fn, `${procPath('curproc', 'status')} not found: not a ${spec.platform} procfs`);
+export function chooseRoute(spec: LibcSpec, fn: string, root = getProcfsPath()): KernelRoute {
+  if (root !== DEFAULT_ROOT) {
+    if (bsdProcfsMounted(root)) return { kind: 'procfs' };
+    throw unsupported(fn, `${root}/curproc/status not found: not a ${spec.platform} procfs`);
   }
   const libc = tryLibc(spec);
   if (!(libc instanceof FfiUnavailable)) return { kind: 'ffi', libc };

@@ -1,6 +1,7 @@
 // What the BSD and macOS backends take from one process record (kinfo_proc,
 // kinfo_proc2), decoded by each OS's pure decoder.
-import type { Sigmasks } from '../backend.js';
+import type { Sigmasks, Uids } from '../backend.js';
+import type { RecordUsage } from './usage.js';
 
 /** What every record holds. */
 export interface ProcRecord {
@@ -23,6 +24,18 @@ export interface WithSession {
 /** A record with signal masks (every one but DragonFly's). */
 export interface WithSignals {
   readonly sigmasks: Sigmasks;
+}
+
+/** A record with the command name and the three user IDs. */
+export interface WithIdentity {
+  /** The command name (p_comm), decoded as UTF-8. */
+  readonly name: string;
+  readonly uids: Uids;
+}
+
+/** A record with usage figures (see RecordUsage: only those the kernel fills). */
+export interface WithUsage {
+  readonly usage: RecordUsage;
 }
 
 /** Microseconds since the epoch from a timeval's two halves (exact below 2**53). */

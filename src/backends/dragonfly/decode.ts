@@ -1,17 +1,33 @@
-// Pure decoder for DragonFly's struct kinfo_proc (sysctl KERN_PROC_PID; sys/kern/
-// kern_kinfo.c fill_kinfo_proc). The kernel answers 976 or 992 bytes depending
-// on whether its kinfo_lwp has kl_comm; every field read lies before kp_lwp.
+// Pure decoders for what DragonFly's sysctls answer: struct kinfo_proc
+// (kern.proc; sys/kern/kern_kinfo.c fill_kinfo_proc and fill_kinfo_lwp) and
+// the kinfo_file records of kern.file (sysctl_kern_file, sys/kern/
+// kern_descrip.c). The kernel answers 976- or 992-byte kinfo_proc records
+// depending on whether its kinfo_lwp has kl_comm; every field read lies
+// before kp_lwp or at a fixed place inside it.
 import { malformedRecord } from '../../failures.js';
-import { DRAGONFLY_KINFO_PROC, DRAGONFLY_KINFO_SIZES, SZOMB } from '../../ffi/structs/dragonfly.js';
+import {
+  DRAGONFLY_KINFO_FILE,
+  DRAGONFLY_KINFO_PROC,
+  DRAGONFLY_KINFO_SIZES,
+  P_SYSTEM,
+  SZOMB,
+} from '../../ffi/structs/dragonfly.js';
 import { SIZEOF_GID_T } from '../../ffi/structs/layout.js';
-import { type ProcRecord, type WithSession, timevalMicros } from '../bsd/kinfo.js';
+import { type ProcRecord, type WithIdentity, type WithSession, type WithUsage, timevalMicros } from '../bsd/kinfo.js';
 import { decodeGids } from '../bsd/sigset.js';
+import { decodeName, safeNumber, splitRecords } from '../bsd/usage.js';
 
-export function decodeKinfoProc(buf: Buffer): ProcRecord & WithSession {
+export interface DragonflyRecord extends ProcRecord, WithSession, WithIdentity, WithUsage {
+  /** P_SYSTEM in kp_flags: a system process, which has no arguments. */
+  readonly system: boolean;
+}
+
+export function decodeKinfoProc(buf: Buffer): DragonflyRecord {
   if (!DRAGONFLY_KINFO_SIZES.includes(buf.length)) throw malformedRecord('sysctl', 'kinfo_proc', `${buf.length} bytes`);
   const f = DRAGONFLY_KINFO_PROC.fields;
+  const pid = buf.readInt32LE(f.kp_pid.offset);
   return {
-    pid: buf.readInt32LE(f.kp_pid.offset),
+    pid,
     pgid: buf.readInt32LE(f.kp_pgid.offset),
     sid: buf.readInt32LE(f.kp_sid.offset),
     // kp_groups[0] is the egid (sys/vfs/procfs/procfs_status.c), as getgroups(2) returns it.
@@ -19,5 +35,57 @@ export function decodeKinfoProc(buf: Buffer): ProcRecord & WithSession {
     groupsTruncated: buf.readInt16LE(f.kp_ngroups.offset) > f.kp_groups.size / SIZEOF_GID_T,
     startMicros: timevalMicros(buf.readBigInt64LE(f.kp_start_sec.offset), buf.readBigInt64LE(f.kp_start_usec.offset)),
     zombie: buf.readInt32LE(f.kp_stat.offset) === SZOMB,
+    system: (buf.readInt32LE(f.kp_flags.offset) & P_SYSTEM) !== 0,
+    name: decodeName(buf, f.kp_comm),
+    uids: {
+      real: buf.readUInt32LE(f.kp_ruid.offset),
+      effective: buf.readUInt32LE(f.kp_uid.offset),
+      saved: buf.readUInt32LE(f.kp_svuid.offset),
+    },
+    // fill_kinfo_proc copies the sizes from the vmspace; the CPU time comes
+    // from every LWP's record (cpuMicrosOfLwps), not this one.
+    usage: {
+      virtualBytes: safeNumber(buf.readBigUInt64LE(f.kp_vm_map_size.offset), 'kinfo_proc', 'kp_vm_map_size'),
+      residentPages: safeNumber(buf.readBigInt64LE(f.kp_vm_rssize.offset), 'kinfo_proc', 'kp_vm_rssize'),
+      dataPages: safeNumber(buf.readBigInt64LE(f.kp_vm_dsize.offset), 'kinfo_proc', 'kp_vm_dsize'),
+      stackPages: safeNumber(buf.readBigInt64LE(f.kp_vm_ssize.offset), 'kinfo_proc', 'kp_vm_ssize'),
+    },
   };
+}
+
+/**
+ * A kern.proc answer of several records, each `size` bytes (the size this
+ * kernel answers for one process). KERN_PROC_ALL ends with one record per
+ * kernel thread, whose kp_pid is -1.
+ */
+export function decodeKinfoProcList(buf: Buffer, size: number): DragonflyRecord[] {
+  return splitRecords(buf, size, 'kinfo_proc list').map(decodeKinfoProc);
+}
+
+/**
+ * The CPU time schedcpu_resource() compares with RLIMIT_CPU: td_uticks +
+ * td_sticks (microseconds) summed over the live LWPs, one record each in a
+ * KERN_PROC_FLAG_LWP answer (kl_uticks, kl_sticks).
+ */
+export function cpuMicrosOfLwps(records: readonly Buffer[], pid: number): number {
+  const f = DRAGONFLY_KINFO_PROC.fields;
+  let total = 0n;
+  for (const record of records) {
+    const owner = record.readInt32LE(f.kp_pid.offset);
+    if (owner !== pid) throw malformedRecord('sysctl', 'kinfo_proc', `LWP record for pid ${owner}, asked for ${pid}`);
+    total += record.readBigUInt64LE(f.kl_uticks.offset) + record.readBigUInt64LE(f.kl_sticks.offset);
+  }
+  return safeNumber(total, 'kinfo_proc', 'kl_uticks + kl_sticks');
+}
+
+/** kern.file: the records whose f_pid is `pid`, one per open descriptor; f_size must be the record's size. */
+export function countFileRecords(buf: Buffer, pid: number): number {
+  const f = DRAGONFLY_KINFO_FILE.fields;
+  let count = 0;
+  for (const record of splitRecords(buf, DRAGONFLY_KINFO_FILE.size, 'kinfo_file list')) {
+    const size = record.readBigUInt64LE(f.f_size.offset);
+    if (size !== BigInt(DRAGONFLY_KINFO_FILE.size)) throw malformedRecord('sysctl', 'kinfo_file', `f_size ${size}`);
+    if (record.readInt32LE(f.f_pid.offset) === pid) count++;
+  }
+  return count;
 }

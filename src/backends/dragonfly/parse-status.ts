@@ -9,13 +9,20 @@ import { timevalMicros } from '../bsd/kinfo.js';
 const LINE =
   /^(.*) (\d+) (\d+) (\d+) (\d+) (-?\d+,-?\d+) (\S+) (-?\d+),(-?\d+) (-?\d+,-?\d+) (-?\d+,-?\d+) (.+) (\d+) (\d+) (\d+(?:,\d+)*) (\S+)\n?$/s;
 
-export function parseDragonflyStatus(text: string, file = 'status'): StatusLineFields {
+/** The status line's columns, with the command name. */
+export interface DragonflyStatus extends StatusLineFields {
+  /** p_comm as procfs_dostatus prints it, decoded as UTF-8 from the bytes the latin1 text stands for. */
+  comm: string;
+}
+
+export function parseDragonflyStatus(text: string, file = 'status'): DragonflyStatus {
   const m = LINE.exec(text);
   if (m === null) throw malformed(file, 'the status line');
   const [sec, usec] = [Number(m[8]), Number(m[9])];
   // The last list is rgid then cr_groups[0..ngroups), cr_groups[0] being the egid.
   const groups = m[15]!.split(',').slice(1).map(Number);
   return {
+    comm: Buffer.from(m[1]!, 'latin1').toString('utf8'),
     pid: Number(m[2]),
     pgid: Number(m[4]),
     // procfs_dostatus prints the session leader's PID here, 0 once the leader

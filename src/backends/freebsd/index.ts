@@ -1,23 +1,38 @@
 // The FreeBSD backend: every answer comes from kern.proc sysctls (sys/kern/
-// kern_proc.c): kinfo_proc for pgid, sid, signal masks and start time, and the
-// per-PID nodes for the full group list, the umask and rlimits (read and write).
+// kern_proc.c): kinfo_proc for pgid, sid, signal masks, start time, name, uids
+// and the usage figures it carries; the per-PID nodes for the full group list,
+// the umask, rlimits (read and write), the arguments and the descriptors; the
+// process list (kern.proc.proc) for PIDs and the per-user process count.
+// kern.proc.nfds (KERN_PROC_NFDS) is not used: sysctl_kern_proc_nfds
+// (sys/kern/kern_descrip.c) answers only for the caller (its argument must be 0).
 import { FREEBSD_KINFO_PROC, FREEBSD_RLIMIT } from '../../ffi/structs/freebsd.js';
 import { SIZEOF_U_SHORT } from '../../ffi/structs/layout.js';
 import { type BigLimits, type Limits, type NewLimits, exactLimits, limitsAs } from '../../limits.js';
-import type { Backend, Sigmasks, Target } from '../backend.js';
-import type { ProcRecord, WithSession, WithSignals } from '../bsd/kinfo.js';
+import type { Backend, Sigmasks, Target, Uids } from '../backend.js';
 import { type LibcSpec, bsdLibc } from '../bsd/libc.js';
 import { heldRecord, diagnoseByRecord, recordFrom } from '../bsd/record.js';
-import { sysctlRead, sysctlWrite } from '../bsd/sysctl.js';
+import { pageSize, sysctlRead, sysctlWrite } from '../bsd/sysctl.js';
+import { nulSeparated, sortedPids, usageFrom } from '../bsd/usage.js';
 import { checkPid, confirmHeld, startTimeHold } from '../process-state.js';
 import {
   PID_MAX,
   FREEBSD_RLIMITS,
   FREEBSD_RLIM_INFINITY,
+  FREEBSD_USAGE,
   KERN_PROC_MIBS,
+  MIB_HW_PAGESIZE,
   START_TOLERANCE_MICROS,
 } from './constants.js';
-import { decodeGroupList, decodeKinfoProc, decodeRlimit, decodeUmask, encodeRlimit } from './decode.js';
+import {
+  type FreebsdRecord,
+  countDescriptors,
+  decodeGroupList,
+  decodeKinfoProc,
+  decodeKinfoProcList,
+  decodeRlimit,
+  decodeUmask,
+  encodeRlimit,
+} from './decode.js';
 
 const PLATFORM = 'FreeBSD';
 
@@ -28,8 +43,6 @@ export const FREEBSD_LIBC: LibcSpec = {
 };
 
 const libc = () => bsdLibc(FREEBSD_LIBC);
-
-type FreebsdRecord = ProcRecord & WithSession & WithSignals;
 
 /** kinfo_proc of pid: ESRCH when there is no such process (pget, sys/kern/kern_proc.c); zombies are answered. */
 export function readRecord(pid: number): FreebsdRecord {
@@ -48,6 +61,20 @@ function answerForHeld<T>(t: Target, answer: () => T): T {
 }
 
 const record = (t: Target): FreebsdRecord => heldRecord(t, readRecord);
+
+/** Every process the caller may see (sysctl_kern_proc_iterate skips what p_cansee refuses), zombies included. */
+function processList(): FreebsdRecord[] {
+  return decodeKinfoProcList(sysctlRead(libc(), KERN_PROC_MIBS.proc()));
+}
+
+// kern.proc.filedesc wants debug rights over the target (pget with
+// PGET_CANDEBUG | PGET_NOTWEXIT, sysctl_kern_proc_filedesc): EPERM or ESRCH
+// otherwise, and ESRCH for a zombie.
+function descriptors(t: Target): number {
+  return answerForHeld(t, () =>
+    countDescriptors(sysctlRead(libc(), KERN_PROC_MIBS.filedesc(checkPid(t.pid, 'sysctl')))),
+  );
+}
 
 export const freebsdBackend: Backend = {
   platform: PLATFORM,
@@ -91,6 +118,29 @@ export const freebsdBackend: Backend = {
   getPgid: (t) => record(t).pgid,
   getSid: (t) => record(t).sid,
   getSigmasks: (t): Sigmasks => record(t).sigmasks,
+  getName: (t) => record(t).name,
+  getUids: (t): Uids => record(t).uids,
+
+  // The cached p_args (the arguments, or the title setproctitle stored), else
+  // the strings read from the process's memory; nothing for a system process
+  // or one that is exiting (sysctl_kern_proc_args; pget with PGET_CANSEE).
+  getCmdline: (t) =>
+    answerForHeld(t, () => nulSeparated(sysctlRead(libc(), KERN_PROC_MIBS.args(checkPid(t.pid, 'sysctl'))))),
+
+  getNumFds: descriptors,
+
+  getRlimitUsage(t: Target, resource: number): number | undefined {
+    return usageFrom(FREEBSD_USAGE.get(resource), {
+      usage: () => record(t).usage,
+      realUid: () => record(t).uids.real,
+      pageSize: () => pageSize(libc(), MIB_HW_PAGESIZE),
+      fds: () => descriptors(t),
+      // chgproccnt() counts a user's processes by real uid until each is reaped (proc_reap).
+      realUids: () => answerForHeld(t, () => processList().map((p) => p.uids.real)),
+    });
+  },
+
+  listPids: () => sortedPids(processList().map((p) => p.pid)),
   hold: (pid) => startTimeHold(() => readRecord(pid).startMicros, START_TOLERANCE_MICROS),
   diagnose: (pid, cause) => diagnoseByRecord(pid, cause, readRecord),
 };

@@ -9,11 +9,21 @@ import { timevalMicros } from '../bsd/kinfo.js';
 const LINE =
   /^(.*) (\d+) (\d+) (\d+) (\d+) (-?\d+,-?\d+) (\S+) (-?\d+),(-?\d+) (-?\d+,-?\d+) (-?\d+,-?\d+) (.+) (\d+) (\d+(?:,\d+)*)\n?$/s;
 
-export function parseNetbsdStatus(text: string, file = 'status'): StatusLineFields {
+/** The status line's columns, with the command name. */
+export interface NetbsdStatus extends StatusLineFields {
+  /**
+   * p_comm as procfs_dostatus copies it (at most MAXCOMLEN bytes), decoded
+   * as UTF-8 from the bytes the latin1 text stands for.
+   */
+  comm: string;
+}
+
+export function parseNetbsdStatus(text: string, file = 'status'): NetbsdStatus {
   const m = LINE.exec(text);
   if (m === null) throw malformed(file, 'the status line');
   const [sec, usec] = [Number(m[8]), Number(m[9])];
   return {
+    comm: Buffer.from(m[1]!, 'latin1').toString('utf8'),
     pid: Number(m[2]),
     pgid: Number(m[4]),
     sid: Number(m[5]),

@@ -17,3 +17,20 @@ export const SUNOS_RLIMITS: Readonly<Record<string, number>> = {
 export const SUNOS_RLIM_INFINITY = (1n << 64n) - 3n;
 /** The largest pid_t (a 32-bit int): /proc simply has no directory for an ID not in use. */
 export const MAX_PID_T = 0x7fffffff;
+
+/**
+ * Where each resource's usage comes from: psinfo's pr_time (user + system
+ * time; the kernel's RLIMIT_CPU check in clock_tick_process() counts the
+ * same time in clock ticks, p_utime + p_stime), pstatus's pr_brksize (the
+ * heap size brk_internal() compares with RLIMIT_DATA) and pr_stksize (the
+ * stack size grow_internal() compares with RLIMIT_STACK), and the fd
+ * directory. RLIMIT_VMEM (AS) has no figure: as_map_locked() compares the
+ * mapped size a_size, while psinfo's pr_size is the reserved a_resvsize.
+ * FSIZE and CORE have no per-process figure.
+ */
+export const SUNOS_USAGE: ReadonlyMap<number, 'cpu' | 'heap' | 'stack' | 'fds'> = new Map([
+  [SUNOS_RLIMITS.RLIMIT_CPU!, 'cpu'],
+  [SUNOS_RLIMITS.RLIMIT_DATA!, 'heap'],
+  [SUNOS_RLIMITS.RLIMIT_STACK!, 'stack'],
+  [SUNOS_RLIMITS.RLIMIT_NOFILE!, 'fds'],
+] as const);

@@ -13,6 +13,9 @@ export const SUNOS_PSINFO = struct('psinfo_t', 'illumos usr/src/uts/common/sys/p
   pr_egid: [36, 4],
   pr_start_sec: [88, 8], // timestruc_t pr_start
   pr_start_nsec: [96, 8],
+  pr_time_sec: [104, 8], // timestruc_t pr_time: user + system time, microstate-accounted (prgetpsinfo)
+  pr_time_nsec: [112, 8],
+  pr_fname: [136, 16], // char[PRFNSZ]: u_comm, NUL-terminated
   pr_lwp_sname: [288 + 26, 1], // pr_lwp (lwpsinfo_t at 288).pr_sname: 'Z' for a zombie (prgetpsinfo)
 });
 
@@ -28,6 +31,8 @@ export const SUNOS_PSTATUS = struct('pstatus_t', 'illumos usr/src/uts/common/sys
   pr_pgid: [16, 4],
   pr_sid: [20, 4],
   pr_sigpend: [32, 16], // process pending
+  pr_brksize: [56, 8], // size_t: p_brksize, the heap size brk() compares with RLIMIT_DATA
+  pr_stksize: [72, 8], // size_t: p_stksize, the stack size grow() compares with RLIMIT_STACK
   pr_lwppend: [384 + 272, 16], // pr_lwp (lwpstatus_t at 384): representative LWP's pending
   pr_lwphold: [384 + 288, 16], // and its blocked set
 });
@@ -35,6 +40,8 @@ export const SUNOS_PSTATUS = struct('pstatus_t', 'illumos usr/src/uts/common/sys
 /** /proc/PID/cred: prcred_t, then pr_ngroups - 1 more gid_t. */
 export const SUNOS_PRCRED = struct('prcred_t', 'illumos usr/src/uts/common/sys/procfs.h', 32, {
   pr_euid: [0, 4],
+  pr_ruid: [4, 4],
+  pr_suid: [8, 4],
   pr_egid: [12, 4],
   pr_ngroups: [24, 4],
   pr_groups: [28, 4], // the first of pr_ngroups entries: supplementary groups only

@@ -10,11 +10,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StructLayout } from '../../../../src/ffi/structs/layout.js';
-import { DARWIN_KINFO_PROC } from '../../../../src/ffi/structs/darwin.js';
-import { FREEBSD_KINFO_PROC } from '../../../../src/ffi/structs/freebsd.js';
-import { OPENBSD_KINFO_PROC } from '../../../../src/ffi/structs/openbsd.js';
-import { NETBSD_KINFO_PROC2 } from '../../../../src/ffi/structs/netbsd.js';
-import { DRAGONFLY_KINFO_PROC, DRAGONFLY_KINFO_SIZES } from '../../../../src/ffi/structs/dragonfly.js';
+import {
+  DARWIN_KINFO_PROC,
+  DARWIN_MACH_TIMEBASE_INFO,
+  DARWIN_PROC_FDINFO,
+  DARWIN_PROC_TASKINFO,
+} from '../../../../src/ffi/structs/darwin.js';
+import { FREEBSD_KINFO_FILE, FREEBSD_KINFO_PROC } from '../../../../src/ffi/structs/freebsd.js';
+import { OPENBSD_KINFO_FILE, OPENBSD_KINFO_PROC } from '../../../../src/ffi/structs/openbsd.js';
+import { NETBSD_KINFO_FILE, NETBSD_KINFO_PROC2 } from '../../../../src/ffi/structs/netbsd.js';
+import {
+  DRAGONFLY_KINFO_FILE,
+  DRAGONFLY_KINFO_PROC,
+  DRAGONFLY_KINFO_SIZES,
+} from '../../../../src/ffi/structs/dragonfly.js';
 import { SUNOS_PRCRED, SUNOS_PSINFO, SUNOS_PSTATUS } from '../../../../src/ffi/structs/sunos.js';
 import { ROOT } from '../../../helpers/paths.js';
 import { hasCommand, needs } from '../../../helpers/requirements.js';
@@ -65,14 +74,33 @@ describe(
   'struct layouts agree with gcc on header transcriptions',
   { skip: needs({ commands: [['gcc', 'cc']] }) },
   () => {
-    it('macOS kinfo_proc', () => same(compile('darwin')[0], DARWIN_KINFO_PROC));
-    it('FreeBSD kinfo_proc (the C file also asserts KINFO_PROC_SIZE)', () =>
-      same(compile('freebsd')[0], FREEBSD_KINFO_PROC));
-    it('OpenBSD kinfo_proc', () => same(compile('openbsd')[0], OPENBSD_KINFO_PROC));
-    it('NetBSD kinfo_proc2', () => same(compile('netbsd')[0], NETBSD_KINFO_PROC2));
-    it('DragonFly kinfo_proc, with and without kinfo_lwp.kl_comm', () => {
-      same(compile('dragonfly')[0], DRAGONFLY_KINFO_PROC, DRAGONFLY_KINFO_SIZES[0]);
+    it('macOS kinfo_proc, proc_taskinfo, proc_fdinfo, mach_timebase_info', () => {
+      const [kinfo, taskinfo, fdinfo, timebase] = compile('darwin');
+      same(kinfo, DARWIN_KINFO_PROC);
+      same(taskinfo, DARWIN_PROC_TASKINFO);
+      same(fdinfo, DARWIN_PROC_FDINFO);
+      same(timebase, DARWIN_MACH_TIMEBASE_INFO);
+    });
+    it('FreeBSD kinfo_proc and kinfo_file (the C file also asserts KINFO_PROC_SIZE and KINFO_FILE_SIZE)', () => {
+      const [kinfo, file] = compile('freebsd');
+      same(kinfo, FREEBSD_KINFO_PROC);
+      same(file, FREEBSD_KINFO_FILE);
+    });
+    it('OpenBSD kinfo_proc and kinfo_file', () => {
+      const [kinfo, file] = compile('openbsd');
+      same(kinfo, OPENBSD_KINFO_PROC);
+      same(file, OPENBSD_KINFO_FILE);
+    });
+    it('NetBSD kinfo_proc2 and kinfo_file', () => {
+      const [kinfo, file] = compile('netbsd');
+      same(kinfo, NETBSD_KINFO_PROC2);
+      same(file, NETBSD_KINFO_FILE);
+    });
+    it('DragonFly kinfo_proc, with and without kinfo_lwp.kl_comm, and kinfo_file', () => {
+      const [kinfo, file] = compile('dragonfly');
+      same(kinfo, DRAGONFLY_KINFO_PROC, DRAGONFLY_KINFO_SIZES[0]);
       same(compile('dragonfly', ['-DKL_COMM'])[0], DRAGONFLY_KINFO_PROC, DRAGONFLY_KINFO_SIZES[1]);
+      same(file, DRAGONFLY_KINFO_FILE);
     });
     it('illumos psinfo_t, pstatus_t, prcred_t', () => {
       const [psinfo, pstatus, prcred] = compile('sunos');

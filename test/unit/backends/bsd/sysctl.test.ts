@@ -4,7 +4,13 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { BsdLibc } from '../../../../src/backends/bsd/libc.js';
-import { sysctlRead, sysctlWrite } from '../../../../src/backends/bsd/sysctl.js';
+import {
+  pageSize,
+  sysctlRead,
+  sysctlReadElements,
+  sysctlSize,
+  sysctlWrite,
+} from '../../../../src/backends/bsd/sysctl.js';
 import { OsError } from '../../../../src/failures.js';
 
 const ENOMEM = 12;
@@ -108,5 +114,93 @@ describe('sysctlWrite', () => {
   it('errno becomes an OsError', () => {
     const { libc } = fakeKernel(() => 1);
     assert.throws(() => sysctlWrite(libc, [10, 7, 2, 9, 1], Buffer.alloc(8)), { code: 'EPERM' });
+  });
+});
+
+/**
+ * A list node whose MIB ends with {elem_size, elem_count}: `records()` is what
+ * exists at each call. `cutShort` copies at most elem_count records and
+ * reports only those, without ENOMEM (NetBSD's sysctl_kern_file2); otherwise
+ * ENOMEM when they do not fit (OpenBSD's sysctl_doproc). A NULL-buffer probe
+ * adds `slop` records.
+ */
+function listKernel(records: () => number, size: number, cutShort: boolean, slop = 0) {
+  let errno = 0;
+  const counts: number[] = [];
+  const libc: BsdLibc = {
+    sysctl(mib, namelen, oldp, oldlen) {
+      const count = mib.readInt32LE((namelen - 1) * 4);
+      counts.push(count);
+      const n = records();
+      if (oldp === null) {
+        oldlen!.writeBigUInt64LE(BigInt((n + slop) * size));
+        return 0;
+      }
+      const room = Math.min(count, Math.floor(Number(oldlen!.readBigUInt64LE()) / size));
+      const copied = Math.min(n, room);
+      for (let i = 0; i < copied; i++) oldp.fill(i + 1, i * size, (i + 1) * size);
+      if (cutShort) {
+        oldlen!.writeBigUInt64LE(BigInt(Math.min(n, count) * size));
+        return 0;
+      }
+      oldlen!.writeBigUInt64LE(BigInt(copied * size));
+      if (copied < n) {
+        errno = ENOMEM;
+        return -1;
+      }
+      return 0;
+    },
+    getpgid: () => -1,
+    getsid: () => -1,
+    errno: () => errno,
+  };
+  return { libc, counts };
+}
+
+describe('sysctlReadElements', () => {
+  it('probes with INT_MAX records, then asks for what fits the buffer', () => {
+    const { libc, counts } = listKernel(() => 3, 16, false, 5);
+    const buf = sysctlReadElements(libc, (count) => [1, 66, 7, 0, 16, count], 16);
+    assert.equal(buf.length, 48);
+    assert.equal(counts[0], 0x7fffffff);
+    assert.equal(counts[1], 3 + 5 + 8, 'probe plus the kernel slop plus room');
+  });
+
+  it('asks again when the list grew past the buffer (ENOMEM)', () => {
+    let calls = 0;
+    const { libc } = listKernel(() => (calls++ < 1 ? 2 : 40), 8, false);
+    assert.equal(sysctlReadElements(libc, (count) => [1, 73, 2, 9, 8, count], 8).length, 40 * 8);
+  });
+
+  it('asks again when a buffer comes back full, as a list that stops at elem_count may be cut', () => {
+    let calls = 0;
+    const { libc } = listKernel(() => (calls++ < 1 ? 1 : 30), 8, true);
+    assert.equal(sysctlReadElements(libc, (count) => [1, 77, 2, 9, 8, count], 8).length, 30 * 8);
+  });
+
+  it('gives up on a list that keeps growing', () => {
+    let n = 0;
+    const { libc } = listKernel(() => (n += 100), 8, true);
+    assert.throws(() => sysctlReadElements(libc, (count) => [1, 77, 2, 9, 8, count], 8), { code: 'ENOMEM' });
+  });
+});
+
+describe('sysctlSize and pageSize', () => {
+  it('sysctlSize is the probe alone', () => {
+    const { libc, calls } = fakeKernel(() => Buffer.alloc(262144));
+    assert.equal(sysctlSize(libc, [1, 55, 42, 1]), 262144);
+    assert.equal(calls.length, 1);
+    assert.equal(calls[0]!.oldp, false);
+  });
+
+  it('hw.pagesize is an int, read once per binding', () => {
+    const word = Buffer.alloc(4);
+    word.writeInt32LE(16384);
+    const { libc, calls } = fakeKernel(() => word);
+    assert.equal(pageSize(libc, [6, 7]), 16384);
+    assert.equal(pageSize(libc, [6, 7]), 16384);
+    assert.equal(calls.length, 1);
+    const { libc: bad } = fakeKernel(() => Buffer.alloc(4));
+    assert.throws(() => pageSize(bad, [6, 7]), { code: 'EBADMSG' });
   });
 });

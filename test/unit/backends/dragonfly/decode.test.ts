@@ -1,15 +1,19 @@
-// DragonFly kinfo_proc images built at the offsets of the facts sheet §7.2,
-// and procfs text as procfs_status.c and procfs_rlimit.c print it. Covers
-// src/backends/dragonfly/decode.ts and the parse-rlimit.ts and parse-status.ts
-// beside it.
+// DragonFly kinfo_proc and kinfo_file images built at the offsets of the
+// facts sheet ("DragonFly BSD"),
+// and procfs text as procfs_status.c and procfs_rlimit.c print it.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { decodeKinfoProc } from '../../../../src/backends/dragonfly/decode.js';
+import {
+  countFileRecords,
+  cpuMicrosOfLwps,
+  decodeKinfoProc,
+  decodeKinfoProcList,
+} from '../../../../src/backends/dragonfly/decode.js';
 import { parseDragonflyRlimit } from '../../../../src/backends/dragonfly/parse-rlimit.js';
 import { parseDragonflyStatus } from '../../../../src/backends/dragonfly/parse-status.js';
 import { image } from '../../../helpers/image.js';
 
-function kinfo(size: number): Buffer {
+function kinfo(size: number, extra: Parameters<typeof image>[1] = []): Buffer {
   return image(size, [
     [12, 'i32', 2], // kp_stat: SACTIVE
     [96, 'i64', 1_690_000_000n], // kp_start.tv_sec
@@ -19,6 +23,7 @@ function kinfo(size: number): Buffer {
     [220, 'i32', 91], // kp_pid
     [228, 'i32', 90], // kp_pgid
     [236, 'i32', 80], // kp_sid
+    ...extra,
   ]);
 }
 
@@ -35,6 +40,78 @@ describe('DragonFly decodeKinfoProc', () => {
 
   it('refuses any other size', () => {
     assert.throws(() => decodeKinfoProc(Buffer.alloc(1024)), { code: 'EBADMSG' });
+  });
+});
+
+describe('DragonFly name, uids, flags and usage figures', () => {
+  const full = (size: number, extra: Parameters<typeof image>[1] = []) => {
+    const buf = kinfo(size, [
+      [8, 'i32', 0x4000], // kp_flags: P_CONTROLT only
+      [132, 'u32', 1001], // kp_uid (effective)
+      [204, 'u32', 1000], // kp_ruid
+      [208, 'u32', 1002], // kp_svuid
+      [312, 'u64', 1n << 31n], // kp_vm_map_size, bytes
+      [320, 'i64', 512n], // kp_vm_rssize, pages
+      [344, 'i64', 64n], // kp_vm_dsize, pages
+      [352, 'i64', 8n], // kp_vm_ssize, pages
+      ...extra,
+    ]);
+    Buffer.from('dntpd\0').copy(buf, 112); // kp_comm
+    return buf;
+  };
+
+  it('reads kp_comm, the three uids and the vm figures, in both record sizes', () => {
+    for (const size of [976, 992]) {
+      const r = decodeKinfoProc(full(size));
+      assert.equal(r.name, 'dntpd');
+      assert.deepEqual(r.uids, { real: 1000, effective: 1001, saved: 1002 });
+      assert.equal(r.system, false);
+      assert.deepEqual(r.usage, { virtualBytes: 2 ** 31, residentPages: 512, dataPages: 64, stackPages: 8 });
+    }
+  });
+
+  it('P_SYSTEM (0x200) in kp_flags marks a system process', () => {
+    assert.equal(decodeKinfoProc(full(976, [[8, 'i32', 0x200]])).system, true);
+  });
+
+  it('KERN_PROC_ALL: records of the size the kernel answers, kernel threads with kp_pid -1', () => {
+    const list = Buffer.concat([kinfo(992), kinfo(992, [[220, 'i32', -1]])]);
+    assert.deepEqual(
+      decodeKinfoProcList(list, 992).map((r) => r.pid),
+      [91, -1],
+    );
+    assert.throws(() => decodeKinfoProcList(list, 976), { code: 'EBADMSG' });
+  });
+
+  it('the CPU time is every LWP record’s kl_uticks + kl_sticks, in microseconds', () => {
+    const lwp = (u: bigint, s: bigint) =>
+      kinfo(976, [
+        [704, 'u64', u], // kl_uticks
+        [712, 'u64', s], // kl_sticks
+      ]);
+    assert.equal(cpuMicrosOfLwps([lwp(1_000_000n, 250_000n), lwp(3n, 4n)], 91), 1_250_007);
+    assert.equal(cpuMicrosOfLwps([], 91), 0);
+    assert.throws(() => cpuMicrosOfLwps([kinfo(976, [[220, 'i32', 5]])], 91), { code: 'EBADMSG' });
+  });
+});
+
+describe('DragonFly kern.file', () => {
+  const file = (pid: number, fd: number, size = 72n) =>
+    image(72, [
+      [0, 'u64', size], // f_size
+      [8, 'i32', pid], // f_pid
+      [16, 'i32', fd], // f_fd
+    ]);
+
+  it("counts the records of one process among every process's", () => {
+    const buf = Buffer.concat([file(1, 0), file(91, 0), file(91, 1), file(7, 3), file(91, 9)]);
+    assert.equal(countFileRecords(buf, 91), 3);
+    assert.equal(countFileRecords(buf, 2), 0);
+  });
+
+  it('refuses a record whose f_size is not sizeof(struct kinfo_file), or a ragged answer', () => {
+    assert.throws(() => countFileRecords(file(1, 0, 80n), 1), { code: 'EBADMSG' });
+    assert.throws(() => countFileRecords(Buffer.alloc(100), 1), { code: 'EBADMSG' });
   });
 });
 
@@ -68,18 +145,25 @@ describe('parseDragonflyRlimit', () => {
 });
 
 describe('parseDragonflyStatus', () => {
-  it('reads pgid, sid, the groups (egid first) and the start time', () => {
+  it('reads the name, pgid, sid, the groups (egid first) and the start time', () => {
     const s = parseDragonflyStatus(
       'sleep 812 1 812 700 -1,-1 noflags 1700000000,5000 0,0 0,1000 nanslp 0 0 0,0,5,69 -\n',
     );
-    assert.deepEqual(s, { pid: 812, pgid: 812, sid: 700, groups: [0, 5, 69], startMicros: 1_700_000_000_005_000 });
+    assert.deepEqual(s, {
+      comm: 'sleep',
+      pid: 812,
+      pgid: 812,
+      sid: 700,
+      groups: [0, 5, 69],
+      startMicros: 1_700_000_000_005_000,
+    });
   });
 
   it('a command name with spaces does not shift the fields (the Python original split on spaces)', () => {
     const s = parseDragonflyStatus(
       'a b 7 c 44 1 44 40 5,1 ctty 1700000000,9 0,0 0,0 ttyin 1001 1001 1001,1001 jail1\n',
     );
-    assert.deepEqual([s.pid, s.pgid, s.sid, s.groups], [44, 44, 40, [1001]]);
+    assert.deepEqual([s.comm, s.pid, s.pgid, s.sid, s.groups], ['a b 7 c', 44, 44, 40, [1001]]);
   });
 
   it('other text is a format error', () => {

@@ -1,6 +1,9 @@
 // The DragonFly backend without koffi for DragonFly (as on this machine): it
 // reads a procfs tree built in the formats procfs_status.c and
 // procfs_rlimit.c print.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { dragonflyBackend as backend } from '../../../../src/backends/dragonfly/index.js';
@@ -46,6 +49,43 @@ describe('DragonFly backend, procfs route', () => {
     assert.equal(hold.alive(), false);
     tree.write(PID, 'status', STATUS);
     tree.write(PID, 'rlimit', RLIMIT);
+  });
+
+  it('the name from status, spaces and all', () => {
+    assert.equal(backend.getName!(target(PID)), 'my app');
+  });
+
+  it('arguments, uids, descriptor counts and usage figures need koffi; resources without a figure are undefined', () => {
+    const cases: [string, () => unknown, RegExp][] = [
+      ['procGetCmdline', () => backend.getCmdline!(target(PID)), /Arguments on DragonFly BSD needs koffi/],
+      ['procGetUids', () => backend.getUids!(target(PID)), /User IDs on DragonFly BSD needs koffi/],
+      ['procNumFds', () => backend.getNumFds!(target(PID)), /Descriptor counts on DragonFly BSD needs koffi/],
+      [
+        'procGetrlimitUsage',
+        () => backend.getRlimitUsage!(target(PID), 0),
+        /Usage figures on DragonFly BSD needs koffi/,
+      ],
+    ];
+    for (const [fn, op, message] of cases) {
+      const err = failure(op, PID, fn);
+      assert.equal((err as { code?: string }).code, 'ENOTSUP', fn);
+      assert.match(err.message, message);
+    }
+    for (const resource of [1, 4, 6, 9, 11]) assert.equal(backend.getRlimitUsage!(target(PID), resource), undefined);
+  });
+
+  it("the PIDs are the numeric directories of the view's root, whatever the current path", () => {
+    assert.deepEqual(backend.listPids!(currentProcfsView()), [PID]);
+    const other = mkdtempSync(join(tmpdir(), 'psutil-extra-dragonfly-'));
+    try {
+      for (const dir of ['curproc', '0', '11', '7']) mkdirSync(join(other, dir));
+      writeFileSync(join(other, 'curproc', 'status'), STATUS);
+      assert.deepEqual(backend.listPids!({ root: other }), [0, 7, 11]);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+    const err = failure(() => backend.listPids!({ root: '/nonexistent-procfs' }), 0, 'pids');
+    assert.equal((err as { code?: string }).code, 'ENOTSUP');
   });
 
   it('no directory: NoSuchProcess for a dead PID, ZombieProcess for one that still exists', () => {

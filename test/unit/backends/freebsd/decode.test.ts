@@ -1,9 +1,12 @@
-// FreeBSD kinfo_proc images built at the offsets of the facts sheet §4.4.
+// FreeBSD kinfo_proc and kinfo_file images built at the offsets of the facts
+// sheet ("FreeBSD").
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import {
+  countDescriptors,
   decodeGroupList,
   decodeKinfoProc,
+  decodeKinfoProcList,
   decodeRlimit,
   decodeUmask,
   encodeRlimit,
@@ -88,5 +91,82 @@ describe('FreeBSD per-PID nodes', () => {
   it('KERN_PROC_UMASK: a u_short', () => {
     assert.equal(decodeUmask(Buffer.from([0x12, 0x00])), 0o22);
     assert.throws(() => decodeUmask(Buffer.alloc(4)), { code: 'EBADMSG' });
+  });
+});
+
+describe('FreeBSD name, uids and usage figures', () => {
+  const named = (extra: Parameters<typeof image>[1] = []) => {
+    const buf = kinfo([
+      [168, 'u32', 1001], // ki_uid (effective)
+      [172, 'u32', 1000], // ki_ruid
+      [176, 'u32', 1002], // ki_svuid
+      [256, 'u64', 3n << 30n], // ki_size, bytes
+      [264, 'i64', 2500n], // ki_rssize, pages
+      [288, 'i64', 700n], // ki_dsize, pages
+      [296, 'i64', 32n], // ki_ssize, pages
+      [328, 'u64', 90_250_000n], // ki_runtime, microseconds
+      ...extra,
+    ]);
+    Buffer.from('münchen\0').copy(buf, 447); // ki_comm[20]
+    return buf;
+  };
+
+  it('reads ki_comm as UTF-8 and the real, effective and saved uids', () => {
+    const r = decodeKinfoProc(named());
+    assert.equal(r.name, 'münchen');
+    assert.deepEqual(r.uids, { real: 1000, effective: 1001, saved: 1002 });
+  });
+
+  it('usage: ki_runtime in µs, ki_size in bytes, the rest in pages', () => {
+    assert.deepEqual(decodeKinfoProc(named()).usage, {
+      cpuMicros: 90_250_000,
+      virtualBytes: 3 * 2 ** 30,
+      residentPages: 2500,
+      dataPages: 700,
+      stackPages: 32,
+    });
+  });
+
+  it('a zombie keeps its run time and has no memory figures', () => {
+    assert.deepEqual(decodeKinfoProc(named([[388, 'i8', 5]])).usage, { cpuMicros: 90_250_000 });
+  });
+
+  it('KERN_PROC_PROC: records of KINFO_PROC_SIZE end to end', () => {
+    const list = Buffer.concat([kinfo(), kinfo([[72, 'i32', 0]])]);
+    assert.deepEqual(
+      decodeKinfoProcList(list).map((r) => r.pid),
+      [4242, 0],
+    );
+    assert.throws(() => decodeKinfoProcList(list.subarray(0, 1500)), { code: 'EBADMSG' });
+  });
+});
+
+/** A packed kinfo_file: kf_structsize (rounded up to 8 by pack_kinfo), kf_type, kf_fd. */
+function kinfoFile(fd: number, structsize = 1392): Buffer {
+  return image(structsize, [
+    [0, 'i32', structsize],
+    [4, 'i32', 1], // kf_type: KF_TYPE_VNODE
+    [8, 'i32', fd],
+  ]);
+}
+
+describe('FreeBSD KERN_PROC_FILEDESC', () => {
+  it('counts the records with kf_fd >= 0, not the cwd, root, text or jail vnodes', () => {
+    const buf = Buffer.concat([
+      kinfoFile(-1, 104), // KF_FD_TYPE_CWD, packed short
+      kinfoFile(-2, 104), // KF_FD_TYPE_ROOT
+      kinfoFile(-5, 112), // KF_FD_TYPE_TEXT
+      kinfoFile(0, 120),
+      kinfoFile(1, 1392),
+      kinfoFile(7, 200),
+    ]);
+    assert.equal(countDescriptors(buf), 3);
+    assert.equal(countDescriptors(Buffer.alloc(0)), 0);
+  });
+
+  it('refuses a kf_structsize that is not a multiple of 8, too small, or past the end', () => {
+    assert.throws(() => countDescriptors(kinfoFile(0, 100)), { code: 'EBADMSG' });
+    assert.throws(() => countDescriptors(image(16, [[0, 'i32', 8]])), { code: 'EBADMSG' });
+    assert.throws(() => countDescriptors(kinfoFile(0, 120).subarray(0, 64)), { code: 'EBADMSG' });
   });
 });

@@ -1,7 +1,13 @@
-// NetBSD kinfo_proc2 images built at the offsets of the facts sheet §6.3.
+// NetBSD kinfo_proc2 and kinfo_file images built at the offsets of the facts
+// sheet ("NetBSD").
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { decodeKinfoProc2, decodeQuad } from '../../../../src/backends/netbsd/decode.js';
+import {
+  countFile2Records,
+  decodeKinfoProc2,
+  decodeKinfoProc2List,
+  decodeQuad,
+} from '../../../../src/backends/netbsd/decode.js';
 import { image, sigWords } from '../../../helpers/image.js';
 
 function kinfo2(extra: Parameters<typeof image>[1] = []): Buffer {
@@ -60,5 +66,68 @@ describe('NetBSD decodeKinfoProc2', () => {
   it('a proc.PID.rlimit node value is one rlim_t', () => {
     assert.equal(decodeQuad(image(8, [[0, 'u64', (1n << 63n) - 1n]])), (1n << 63n) - 1n);
     assert.throws(() => decodeQuad(Buffer.alloc(0)), { code: 'EBADMSG' });
+  });
+});
+
+describe('NetBSD name, uids and usage figures', () => {
+  const full = (extra: Parameters<typeof image>[1] = []) => {
+    const buf = kinfo2([
+      [136, 'u32', 0], // p_uid (effective)
+      [140, 'u32', 1000], // p_ruid
+      [228, 'u32', 61], // p_rtime_sec
+      [232, 'u32', 5], // p_rtime_usec
+      [432, 'i32', 900], // p_vm_rssize
+      [440, 'i32', 120], // p_vm_dsize
+      [444, 'i32', 4], // p_vm_ssize
+      [640, 'u32', 1000], // p_svuid
+      [664, 'i64', 30_000n], // p_vm_vsize
+      ...extra,
+    ]);
+    Buffer.from('sshd\0').copy(buf, 368); // p_comm
+    return buf;
+  };
+
+  it('reads p_comm, the three uids and the figures in their units', () => {
+    const r = decodeKinfoProc2(full());
+    assert.equal(r.name, 'sshd');
+    assert.deepEqual(r.uids, { real: 1000, effective: 0, saved: 1000 });
+    assert.deepEqual(r.usage, {
+      cpuMicros: 61_000_005,
+      residentPages: 900,
+      dataPages: 120,
+      stackPages: 4,
+      virtualPages: 30_000,
+    });
+  });
+
+  it('a zombie has no figures: fill_kproc2 leaves them unset', () => {
+    assert.deepEqual(decodeKinfoProc2(full([[360, 'i8', 5]])).usage, {});
+  });
+
+  it('KERN_PROC_ALL: 680-byte records end to end', () => {
+    const list = Buffer.concat([kinfo2(), kinfo2([[116, 'i32', 0]])]);
+    assert.deepEqual(
+      decodeKinfoProc2List(list).map((r) => r.pid),
+      [555, 0],
+    );
+    assert.throws(() => decodeKinfoProc2List(list.subarray(0, 681)), { code: 'EBADMSG' });
+  });
+});
+
+describe('NetBSD kern.file2', () => {
+  const file = (pid: number, fd: number) =>
+    image(120, [
+      [104, 'i32', pid], // ki_pid
+      [108, 'i32', fd], // ki_fd
+    ]);
+
+  it('one record per open descriptor of the process', () => {
+    assert.equal(countFile2Records(Buffer.concat([file(9, 0), file(9, 1), file(9, 5)]), 9), 3);
+    assert.equal(countFile2Records(Buffer.alloc(0), 9), 0);
+  });
+
+  it("refuses another process's record or a ragged answer", () => {
+    assert.throws(() => countFile2Records(Buffer.concat([file(9, 0), file(10, 0)]), 9), { code: 'EBADMSG' });
+    assert.throws(() => countFile2Records(Buffer.alloc(100), 9), { code: 'EBADMSG' });
   });
 });

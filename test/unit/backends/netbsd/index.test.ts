@@ -1,6 +1,10 @@
 // The NetBSD backend without koffi for NetBSD (as on this machine): it reads a
 // NetBSD procfs tree, here built in a temporary directory in the formats
-// procfs_status.c and procfs_limit.c print. Errors go through the one mapping.
+// procfs_status.c, procfs_limit.c and procfs_cmdline.c print, with the fd
+// directory procfs_readdir lists. Errors go through the one mapping.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { netbsdBackend as backend } from '../../../../src/backends/netbsd/index.js';
@@ -67,6 +71,60 @@ describe('NetBSD backend, procfs route', () => {
     // a zombie has none in NetBSD's procfs.
     const zombie = failure(() => backend.getPgid!(target(process.pid)), process.pid, 'procGetpgid');
     assert.ok(zombie instanceof ZombieProcess);
+  });
+
+  it('the name from status, decoded as UTF-8', () => {
+    tree.write(PID, 'status', Buffer.from(status('1700000000,250').replace(/^sleep/, 'größe')));
+    try {
+      assert.equal(backend.getName!(target(PID)), 'größe');
+    } finally {
+      tree.write(PID, 'status', status('1700000000,250'));
+    }
+  });
+
+  it('the arguments from cmdline; "(comm)", which procfs prints for a system process, is not taken', () => {
+    tree.write(PID, 'cmdline', Buffer.from('sleep\x00600\x00\x00x y\x00'));
+    assert.deepEqual(backend.getCmdline!(target(PID)), ['sleep', '600', '', 'x y']);
+    tree.write(PID, 'cmdline', Buffer.from('(sleep)\0'));
+    const err = failure(() => backend.getCmdline!(target(PID)), PID, 'procGetCmdline');
+    assert.equal((err as { code?: string }).code, 'ENOTSUP');
+    assert.match(err.message, /koffi is needed/);
+    tree.write(PID, 'cmdline', Buffer.from('(sleeper)\0'));
+    assert.deepEqual(backend.getCmdline!(target(PID)), ['(sleeper)']);
+  });
+
+  it('the descriptors are the entries of the fd directory; NOFILE usage is their count', () => {
+    mkdirSync(join(tree.root, String(PID), 'fd'), { recursive: true });
+    for (const fd of ['0', '1', '2', '7']) writeFileSync(join(tree.root, String(PID), 'fd', fd), '');
+    assert.equal(backend.getNumFds!(target(PID)), 4);
+    assert.equal(backend.getRlimitUsage!(target(PID), 8), 4);
+  });
+
+  it('usage without a per-process figure is undefined; the other figures and uids need koffi', () => {
+    for (const resource of [1, 4, 6, 9, 11]) assert.equal(backend.getRlimitUsage!(target(PID), resource), undefined);
+    for (const resource of [0, 2, 3, 5, 7, 10]) {
+      const err = failure(() => backend.getRlimitUsage!(target(PID), resource), PID, 'procGetrlimitUsage');
+      assert.equal((err as { code?: string }).code, 'ENOTSUP', `resource ${resource}`);
+      assert.match(err.message, /needs koffi/);
+    }
+    const uids = failure(() => backend.getUids!(target(PID)), PID, 'procGetUids');
+    assert.match(uids.message, /User IDs on NetBSD needs koffi/);
+  });
+
+  it("the PIDs are the numeric directories of the view's root, whatever the current path", () => {
+    assert.deepEqual(backend.listPids!(currentProcfsView()), [PID]);
+    const other = mkdtempSync(join(tmpdir(), 'psutil-extra-netbsd-'));
+    try {
+      for (const dir of ['curproc', '1', '0', '44', 'self', '0012']) mkdirSync(join(other, dir));
+      writeFileSync(join(other, 'curproc', 'status'), status('1,0'));
+      writeFileSync(join(other, '99'), 'a file, not a process');
+      assert.deepEqual(backend.listPids!({ root: other }), [0, 1, 44]);
+      rmSync(join(other, 'curproc'), { recursive: true });
+      const err = failure(() => backend.listPids!({ root: other }), 0, 'pids');
+      assert.equal((err as { code?: string }).code, 'ENOTSUP');
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('a tree that is not a NetBSD procfs is refused with ENOTSUP', () => {

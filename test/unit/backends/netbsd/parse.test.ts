@@ -36,17 +36,30 @@ describe('parseNetbsdLimit', () => {
 });
 
 describe('parseNetbsdStatus', () => {
-  it('reads pgid, sid, the groups after the egid and the start time', () => {
+  it('reads the name, pgid, sid, the groups after the egid and the start time', () => {
     const s = parseNetbsdStatus('sleep 812 1 812 700 -1,-1 noflags 1700000000,5000 0,0 0,1000 nanoslp 0 0,0,5,69\n');
-    assert.deepEqual(s, { pid: 812, pgid: 812, sid: 700, groups: [0, 5, 69], startMicros: 1_700_000_000_005_000 });
+    assert.deepEqual(s, {
+      comm: 'sleep',
+      pid: 812,
+      pgid: 812,
+      sid: 700,
+      groups: [0, 5, 69],
+      startMicros: 1_700_000_000_005_000,
+    });
   });
 
   it('a command name with spaces and digits does not shift the fields', () => {
     const s = parseNetbsdStatus('my 2 app 9 3 1 3 3 5,0 ctty,sldr 1700000000,1 0,0 0,0 ttyin 1000 100\n');
+    assert.equal(s.comm, 'my 2 app 9');
     assert.equal(s.pid, 3);
     assert.equal(s.pgid, 3);
     assert.equal(s.sid, 3);
     assert.deepEqual(s.groups, []);
+  });
+
+  it('the name is UTF-8 from the bytes procfs printed (read as latin1)', () => {
+    const text = Buffer.from('café 5 1 5 5 -1,-1 noflags 1,0 0,0 0,0 nochan 0 0\n').toString('latin1');
+    assert.equal(parseNetbsdStatus(text).comm, 'café');
   });
 
   it('-1,-1 (not in memory) is an unknown start time', () => {

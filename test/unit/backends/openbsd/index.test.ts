@@ -3,7 +3,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { openbsdLibcPaths } from '../../../../src/backends/openbsd/index.js';
-import { kinfoMib } from '../../../../src/backends/openbsd/constants.js';
+import { argvMib, fileMib, kinfoListMib, kinfoMib } from '../../../../src/backends/openbsd/constants.js';
 
 describe('OpenBSD libc and MIB', () => {
   it('picks the newest libc.so.MAJOR.MINOR in /usr/lib', () => {
@@ -16,6 +16,12 @@ describe('OpenBSD libc and MIB', () => {
   });
 
   it('KERN_PROC takes six elements: ..., pid, elem_size, elem_count', () => {
-    assert.deepEqual(kinfoMib(42), [1, 66, 1, 42, 424, 1]);
+    assert.deepEqual(kinfoMib(42), [1, 66, 1, 42, 576, 1]);
+  });
+
+  it('kern.proc.kthread lists every process; kern.proc_args and kern.file take the PID', () => {
+    assert.deepEqual(kinfoListMib(300), [1, 66, 7, 0, 576, 300]);
+    assert.deepEqual(argvMib(42), [1, 55, 42, 1]);
+    assert.deepEqual(fileMib(42, 10), [1, 73, 2, 42, 384, 10]);
   });
 });

@@ -1,7 +1,13 @@
-// illumos psinfo_t and prcred_t images built at the offsets of the facts sheet §8.3-8.4.
+// illumos psinfo_t, pstatus_t and prcred_t images built at the offsets of the
+// facts sheet ("illumos / Solaris").
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { decodePrcred, decodePsinfo } from '../../../../src/backends/sunos/decode.js';
+import {
+  decodePrcred,
+  decodePrcredUids,
+  decodePsinfo,
+  decodePstatusSizes,
+} from '../../../../src/backends/sunos/decode.js';
 import { image } from '../../../helpers/image.js';
 
 function psinfo(nlwp: number): Buffer {
@@ -12,18 +18,32 @@ function psinfo(nlwp: number): Buffer {
     [20, 'i32', 1100], // pr_sid
     [88, 'i64', 1_700_000_000n], // pr_start.tv_sec
     [96, 'i64', 987_654_321n], // pr_start.tv_nsec
+    [104, 'i64', 12n], // pr_time.tv_sec
+    [112, 'i64', 500_000_000n], // pr_time.tv_nsec
   ]);
 }
 
 describe('illumos decodePsinfo', () => {
-  it('reads pid, pgid, sid and the start time (ns truncated to µs)', () => {
-    assert.deepEqual(decodePsinfo(psinfo(3)), {
+  it('reads pid, pgid, sid, the start time (ns truncated to µs), name and CPU time', () => {
+    const buf = psinfo(3);
+    Buffer.from('nscd\0').copy(buf, 136); // pr_fname
+    assert.deepEqual(decodePsinfo(buf), {
       pid: 1234,
       pgid: 1200,
       sid: 1100,
       startMicros: 1_700_000_000_987_654,
       zombie: false,
+      name: 'nscd',
+      cpuSeconds: 12.5,
     });
+  });
+
+  it('pr_fname fills its 16 bytes without a NUL when the name is that long; bad UTF-8 becomes U+FFFD', () => {
+    const buf = psinfo(1);
+    Buffer.from('abcdefghijklmnop').copy(buf, 136);
+    assert.equal(decodePsinfo(buf).name, 'abcdefghijklmnop');
+    Buffer.from([0x66, 0xfe, 0]).copy(buf, 136);
+    assert.equal(decodePsinfo(buf).name, 'f\ufffd');
   });
 
   it('a zombie has no LWPs left', () => {
@@ -52,5 +72,32 @@ describe('illumos decodePrcred', () => {
 
   it('a count the file does not hold is a format error', () => {
     assert.throws(() => decodePrcred(image(32, [[24, 'i32', 5]])), { code: 'EBADMSG' });
+  });
+});
+
+describe('illumos decodePstatusSizes', () => {
+  it('reads pr_brksize and pr_stksize in bytes', () => {
+    const buf = image(1000, [
+      [8, 'i32', 1234], // pr_pid
+      [56, 'u64', 3n << 20n], // pr_brksize
+      [72, 'u64', 136n << 10n], // pr_stksize
+    ]);
+    assert.deepEqual(decodePstatusSizes(buf), { pid: 1234, brkBytes: 3 * 2 ** 20, stackBytes: 136 * 1024 });
+  });
+
+  it('refuses a file shorter than the head the layout declares', () => {
+    assert.throws(() => decodePstatusSizes(Buffer.alloc(600)), { code: 'EBADMSG' });
+  });
+});
+
+describe('illumos decodePrcredUids', () => {
+  it('pr_ruid, pr_euid, pr_suid', () => {
+    const buf = image(32, [
+      [0, 'u32', 0], // pr_euid
+      [4, 'u32', 101], // pr_ruid
+      [8, 'u32', 102], // pr_suid
+    ]);
+    assert.deepEqual(decodePrcredUids(buf), { real: 101, effective: 0, saved: 102 });
+    assert.throws(() => decodePrcredUids(Buffer.alloc(20)), { code: 'EBADMSG' });
   });
 });
