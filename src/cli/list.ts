@@ -230,8 +230,14 @@ function gather(
   if (!available('pids')) {
     throw new Error(`listing every process is ${notAvailable()}; name processes with --pid PID,... or as arguments`);
   }
+  let every: number[];
+  try {
+    every = allPids();
+  } catch (err) {
+    throw new Error(`cannot list the processes: ${describeError(err)}`);
+  }
   const unreadable = new Map<string, number>();
-  for (const pid of allPids()) {
+  for (const pid of every) {
     try {
       processes.push(collectFacts(pid, wants, share));
     } catch (err) {
