@@ -1,117 +1,197 @@
-// Gathers what the command shows about one process: credentials, groups and
-// signal masks through the library's public API, usage figures from the
-// command's own reads. A fact that cannot be read is null; a process that is
-// gone throws NoSuchProcess.
+// Gathers what the command shows about one process, through the library's
+// public API only, inside one oneshotProc so that each file and system call
+// is asked once.
+//
+// A fact (name, user ids, umask, groups, masks, group and session, limits)
+// is its value, or null when the kernel keeps none for this process (a
+// zombie's umask), or absent when it was not asked for or this platform does
+// not offer it (`availability`). Any other failure to read a fact throws:
+// NoSuchProcess when the process is gone, AccessDenied when it may not be
+// read, and the library's other errors as they are. The caller decides what
+// that means for the PID (see failure.ts). Usage figures are different: a
+// figure the kernel has but does not show this caller (another user's open
+// files) is null, as the library's procGetAllRlimits gives it.
 import {
-  AS_DICT_ATTRS,
-  type AsDictAttr,
-  type ProcInfo,
   type Sigmasks,
+  type Uids,
   NoSuchProcess,
+  PsutilError,
   ZombieProcess,
   constants,
   oneshotProc,
-  procAsDict,
+  procGetAllRlimits,
+  procGetCmdline,
+  procGetName,
+  procGetSigmasks,
+  procGetUids,
+  procGetUmask,
+  procGetgroups,
+  procGetpgid,
   procGetrlimit,
+  procGetrlimitUsage,
+  procGetsid,
+  procNumFds,
 } from '../index.js';
-import { type Names } from './names.js';
-import { type StatusFields, parseStatusFields } from './proc-text.js';
+import { type LibraryFunction, available } from './platform.js';
 import { resourceNames } from './resources.js';
-import { readProcText } from './system.js';
-import { type Usage, type UsageContext, measureUsage } from './usage.js';
 
 /** A limit as printed: an exact rlim_t value or unlimited. */
 export type LimitValue = bigint | 'unlimited';
 
 export interface LimitRow {
   readonly resource: string;
-  readonly soft: LimitValue | null;
-  readonly hard: LimitValue | null;
-  readonly usage: Usage | null;
+  readonly soft: LimitValue;
+  readonly hard: LimitValue;
+  /** In use now; undefined when the kernel shows no figure, null when it does but not to this caller. */
+  readonly usage: number | null | undefined;
 }
 
-export interface ProcessReport {
+/** What the command can ask about a process. */
+export type Want =
+  'name' | 'uids' | 'cmdline' | 'umask' | 'groups' | 'sigmasks' | 'pgid' | 'sid' | 'numFds' | 'nofile' | 'rlimits';
+
+/** The library function behind each fact, whose `availability` says whether this platform has it. */
+export const WANT_FUNCTION: Readonly<Record<Want, LibraryFunction>> = {
+  name: 'procGetName',
+  uids: 'procGetUids',
+  cmdline: 'procGetCmdline',
+  umask: 'procGetUmask',
+  groups: 'procGetgroups',
+  sigmasks: 'procGetSigmasks',
+  pgid: 'procGetpgid',
+  sid: 'procGetsid',
+  numFds: 'procNumFds',
+  nofile: 'procGetrlimit',
+  rlimits: 'procGetAllRlimits',
+};
+
+export interface ProcessFacts {
   readonly pid: number;
-  readonly name: string | null;
-  /** Real and effective uid, and the real uid's name (the owner that RLIMIT_NPROC counts). */
-  readonly uid: number | null;
-  readonly euid: number | null;
-  readonly user: string | null;
-  readonly pgid: number | null;
-  readonly sid: number | null;
-  readonly umask: number | null;
-  readonly groups: readonly number[] | null;
-  readonly sigmasks: Sigmasks | null;
-  readonly rlimits: readonly LimitRow[];
+  /** Some read said the process is a zombie. */
+  zombie: boolean;
+  name?: string | null;
+  uids?: Uids | null;
+  cmdline?: readonly string[] | null;
+  umask?: number | null;
+  groups?: readonly number[] | null;
+  sigmasks?: Sigmasks | null;
+  pgid?: number | null;
+  sid?: number | null;
+  /** Open descriptors: a usage figure, null when the kernel does not show it to this caller. */
+  numFds?: number | null;
+  /** The nofile limits alone (the list's FILES column). */
+  nofile?: { readonly soft: LimitValue; readonly hard: LimitValue } | null;
+  /** Every limit with its usage, in prlimit's order. */
+  rlimits?: readonly LimitRow[] | null;
 }
 
-/** Everything about one process; `resources` limits the table (all of them by default). */
-export function collectReport(
-  pid: number,
-  names: Names,
-  ctx: UsageContext,
-  resources: readonly string[] = resourceNames(Object.keys(constants)),
-): ProcessReport {
+/** Whether this platform can answer any of `wants`. */
+export function anyAvailable(wants: Iterable<Want>): boolean {
+  for (const want of wants) if (available(WANT_FUNCTION[want])) return true;
+  return false;
+}
+
+/**
+ * The NPROC figure of each real uid, shared by the processes of one pass:
+ * the kernel counts it per user, so every process of a uid has the same
+ * figure, and reading it means reading every process's status. Without
+ * sharing, a pass over N processes would read N × N statuses.
+ */
+export type NprocShare = Map<number, number>;
+
+/** Reads the facts in `wants` that this platform offers; throws as described at the top. */
+export function collectFacts(pid: number, wants: ReadonlySet<Want>, share: NprocShare = new Map()): ProcessFacts {
   return oneshotProc(pid, () => {
-    const facts = readFacts(pid, AS_DICT_ATTRS);
-    const status = readStatus(pid);
-    const usage = measureUsage(pid, status, ctx);
-    const rlimits = resources.map((resource) => limitRow(pid, resource, usage.get(resource)));
-    const uid = status?.realUid ?? null;
-    return {
-      pid,
-      name: status?.name ?? null,
-      uid,
-      euid: status?.effectiveUid ?? null,
-      user: uid === null ? null : (names.user(uid) ?? null),
-      pgid: facts.pgid,
-      sid: facts.sid,
-      umask: facts.umask,
-      groups: facts.groups,
-      sigmasks: facts.sigmasks,
-      rlimits,
+    const facts: ProcessFacts = { pid, zombie: false };
+    const want = (w: Want): boolean => wants.has(w) && available(WANT_FUNCTION[w]);
+    // A fact a zombie no longer has is null; every other failure is the caller's.
+    const fact = <T>(read: () => T): T | null => {
+      try {
+        return read();
+      } catch (err) {
+        if (err instanceof ZombieProcess) {
+          facts.zombie = true;
+          return null;
+        }
+        throw err;
+      }
     };
+    if (want('name')) facts.name = fact(() => procGetName(pid));
+    if (want('uids')) facts.uids = fact(() => procGetUids(pid));
+    if (want('pgid')) facts.pgid = fact(() => procGetpgid(pid));
+    if (want('sid')) facts.sid = fact(() => procGetsid(pid));
+    if (want('umask')) facts.umask = fact(() => procGetUmask(pid));
+    if (want('groups')) facts.groups = fact(() => procGetgroups(pid));
+    if (want('sigmasks')) facts.sigmasks = fact(() => procGetSigmasks(pid));
+    if (want('cmdline')) facts.cmdline = fact(() => procGetCmdline(pid));
+    if (want('nofile')) {
+      facts.nofile = fact(() => {
+        const [soft, hard] = procGetrlimit(pid, 'nofile', { bigint: true });
+        return { soft: toLimitValue(soft), hard: toLimitValue(hard) };
+      });
+    }
+    if (want('numFds')) facts.numFds = figure(() => procNumFds(pid)) ?? null;
+    if (want('rlimits')) facts.rlimits = fact(() => readRlimits(pid, facts.uids?.real, share));
+    return facts;
   });
 }
 
-/** A limit and its usage; the limits are null when the library cannot read them. */
-export function limitRow(pid: number, resource: string, usage: Usage | undefined): LimitRow {
-  let soft: LimitValue | null = null;
-  let hard: LimitValue | null = null;
-  try {
-    const [s, h] = procGetrlimit(pid, resource, { bigint: true });
-    soft = toLimitValue(s);
-    hard = toLimitValue(h);
-  } catch (err) {
-    // Gone is the whole report's answer; anything else (a zombie included) is this row's blank.
-    if (err instanceof NoSuchProcess && !(err instanceof ZombieProcess)) throw err;
+// Every limit and its usage. The first process of each real uid in a pass
+// is read with procGetAllRlimits; the others of that uid limit by limit,
+// with the uid's NPROC figure (see NprocShare).
+function readRlimits(pid: number, uid: number | undefined, share: NprocShare): LimitRow[] {
+  const shared = uid === undefined ? undefined : share.get(uid);
+  if (shared === undefined) {
+    const all = procGetAllRlimits(pid, { bigint: true });
+    const nproc = all['nproc']?.usage;
+    if (uid !== undefined && typeof nproc === 'number') share.set(uid, nproc);
+    return Object.keys(all)
+      .sort()
+      .map((resource) => {
+        const { soft, hard, usage } = all[resource]!;
+        return { resource, soft: toLimitValue(soft), hard: toLimitValue(hard), usage };
+      });
   }
-  return { resource, soft, hard, usage: usage ?? null };
+  return resourceNames(Object.keys(constants)).map((resource) => {
+    const [soft, hard] = procGetrlimit(pid, resource, { bigint: true });
+    const usage =
+      resource === 'nproc'
+        ? shared
+        : available('procGetrlimitUsage')
+          ? figure(() => procGetrlimitUsage(pid, resource))
+          : undefined;
+    return { resource, soft: toLimitValue(soft), hard: toLimitValue(hard), usage };
+  });
 }
 
-type Facts<K extends AsDictAttr> = { [P in K]: ProcInfo[P] | null };
-
-/**
- * The library's facts about a process; each one it cannot read is null. Only
- * NoSuchProcess escapes: any other failure blanks the facts rather than the
- * whole report.
- */
-export function readFacts<K extends AsDictAttr>(pid: number, attrs: readonly K[]): Facts<K> {
+// A usage figure as procGetAllRlimits gives it: a denied or unreadable one is
+// null; only a process that is gone fails.
+function figure(read: () => number | undefined): number | null | undefined {
   try {
-    return procAsDict(pid, { attrs });
+    return read();
   } catch (err) {
-    if (err instanceof NoSuchProcess) throw err;
-    const out = {} as Record<K, null>;
-    for (const attr of attrs) out[attr] = null;
-    return out;
+    if (err instanceof NoSuchProcess && !(err instanceof ZombieProcess)) throw err;
+    if (err instanceof PsutilError || isSystemError(err)) return null;
+    throw err;
   }
+}
+
+function isSystemError(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && typeof (err as { syscall?: unknown }).syscall === 'string';
 }
 
 export function toLimitValue(value: bigint): LimitValue {
   return value === constants.RLIM_INFINITY_BIGINT ? 'unlimited' : value;
 }
 
-function readStatus(pid: number): StatusFields | undefined {
-  const text = readProcText(pid, 'status');
-  return text === undefined ? undefined : parseStatusFields(text);
-}
+/** The facts a report shows. */
+export const REPORT_WANTS: ReadonlySet<Want> = new Set<Want>([
+  'name',
+  'uids',
+  'pgid',
+  'sid',
+  'umask',
+  'groups',
+  'sigmasks',
+  'rlimits',
+]);

@@ -1,5 +1,7 @@
 // What went wrong, as the one line the command prints on stderr: the PID, then
-// the reason in words (no stack trace, no error class names).
+// the reason in words (no stack trace, no error class names). Whoever writes
+// the line passes it through visible() (main.ts): a reason may quote a path
+// or a name that came from the system.
 import { AccessDenied, NoSuchProcess, ZombieProcess } from '../index.js';
 
 /** An operation on one process that failed: exit status 1. */
@@ -16,7 +18,10 @@ export class Failure extends Error {
 /** What a command printed and the failures it met (exit status 1 when there are any). */
 export interface Outcome {
   readonly output: string;
-  readonly failures: readonly Failure[];
+  /** Lines for stderr, without the program's name. */
+  readonly failures: readonly string[];
+  /** The PIDs asked for that could not be shown (--watch stops asking for them). */
+  readonly failedPids?: readonly number[];
 }
 
 /** The reason for a library error, in words. */

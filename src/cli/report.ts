@@ -1,28 +1,45 @@
-// `psutil-extra PID...`: a report per process, as text or one JSON array. The
-// processes that could not be read become failures; the others still print.
-import type { Style } from './color.js';
-import { type ProcessReport, collectReport } from './collect.js';
-import { Failure, type Outcome, describeError } from './failure.js';
+// `psutil-extra PID...`: a report per process, as text or one JSON array.
+// Each PID is shown whole or not at all: one that does not exist, or whose
+// facts may not be read, or that the library fails to read, is one failure
+// line and exit status 1; the others still print.
+import { type NprocShare, type ProcessFacts, REPORT_WANTS, anyAvailable, collectFacts } from './collect.js';
+import { type Outcome, describeError } from './failure.js';
 import { reportToJson, stringify } from './json.js';
 import { localNames } from './names.js';
-import { renderReport } from './report-text.js';
-import { usageContext } from './usage.js';
+import { notAvailable } from './platform.js';
+import { type View, renderReport } from './report-text.js';
 
-/** `locks` is the text of /proc/locks (see main.ts). */
-export function runReport(pids: readonly number[], json: boolean, style: Style, locks: string | undefined): Outcome {
+/** How the reports are written: text for a view, or JSON (pretty, or compact for --watch). */
+export type Format =
+  { readonly kind: 'text'; readonly view: View } | { readonly kind: 'json'; readonly compact: boolean };
+
+export function runReport(pids: readonly number[], format: Format): Outcome {
   const names = localNames();
-  const ctx = usageContext(locks);
-  const reports: ProcessReport[] = [];
-  const failures: Failure[] = [];
+  const share: NprocShare = new Map();
+  const reports: ProcessFacts[] = [];
+  const failures: string[] = [];
+  const failedPids: number[] = [];
+  const fail = (pid: number, reason: string): void => {
+    failures.push(`pid ${pid}: ${reason}`);
+    failedPids.push(pid);
+  };
   for (const pid of pids) {
+    if (!anyAvailable(REPORT_WANTS)) {
+      fail(pid, `reading a process is ${notAvailable()}`);
+      continue;
+    }
     try {
-      reports.push(collectReport(pid, names, ctx));
+      reports.push(collectFacts(pid, REPORT_WANTS, share));
     } catch (err) {
-      failures.push(new Failure(pid, describeError(err)));
+      fail(pid, describeError(err));
     }
   }
-  const output = json
-    ? stringify(reports.map(reportToJson))
-    : reports.map((report) => renderReport(report, names, style)).join('\n');
-  return { output, failures };
+  const output =
+    format.kind === 'json'
+      ? stringify(
+          reports.map((r) => reportToJson(r, names)),
+          format.compact,
+        )
+      : reports.map((report) => renderReport(report, names, format.view)).join('\n');
+  return { output, failures, failedPids };
 }

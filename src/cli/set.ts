@@ -10,6 +10,7 @@ import { type Column, tableText } from './columns.js';
 import { Failure, type Outcome, describeError } from './failure.js';
 import { stringify } from './json.js';
 import { type LimitPart, softWithinHard } from './limit-spec.js';
+import { available, notAvailable } from './platform.js';
 import { resourceNames } from './resources.js';
 import { formatLimit } from './values.js';
 
@@ -29,16 +30,17 @@ const COLUMNS: readonly Column[] = [
 
 /** Applies the changes in order; stops at the first failure, printing what was done. */
 export function runSet(pid: number, sets: readonly SetRequest[], json: boolean, style: Style): Outcome {
+  if (!available('procRlimit')) return { output: '', failures: [`pid ${pid}: setting limits is ${notAvailable()}`] };
   const known = resourceNames(Object.keys(constants));
   const resources = sets.map((set) => checkResource(set, known));
   const changes: Change[] = [];
-  const failures: Failure[] = [];
+  const failures: string[] = [];
   for (const [i, set] of sets.entries()) {
     try {
       changes.push(apply(pid, resources[i]!, set));
     } catch (err) {
       failures.push(
-        err instanceof Failure ? err : new Failure(pid, `cannot set ${resources[i]}: ${describeError(err)}`),
+        err instanceof Failure ? err.message : `pid ${pid}: cannot set ${resources[i]}: ${describeError(err)}`,
       );
       break;
     }
@@ -87,7 +89,7 @@ function toKernel(value: LimitValue): bigint {
 function changesText(changes: readonly Change[], style: Style): string {
   if (changes.length === 0) return '';
   const rows = changes.map((c) => [c.resource.toUpperCase(), ...[...c.old, ...c.now].map(formatLimit)]);
-  return tableText(COLUMNS, rows, style.bold);
+  return tableText(COLUMNS, rows, { styleHeader: style.bold });
 }
 
 function changesJson(pid: number, changes: readonly Change[]): string {

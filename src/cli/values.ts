@@ -1,7 +1,6 @@
 // How single values print: umask in octal as /proc shows it, limits exactly,
 // usage figures, and the "at or above 90% of the soft limit" test. Pure.
 import type { LimitValue } from './collect.js';
-import type { Usage } from './usage.js';
 
 /** A umask as the four octal digits of /proc/PID/status ("0022"). */
 export function formatUmask(umask: number): string {
@@ -12,22 +11,23 @@ export function formatLimit(value: LimitValue): string {
   return typeof value === 'bigint' ? value.toString() : value;
 }
 
-/** bigints exactly; CPU seconds with their two decimals of USER_HZ ticks. */
-export function formatUsage(value: Usage): string {
-  return typeof value === 'bigint' ? value.toString() : value.toFixed(2);
+/** A usage figure: counts and bytes as integers; CPU seconds with the two decimals the kernel counts in. */
+export function formatUsage(resource: string, value: number): string {
+  return resource === 'cpu' ? value.toFixed(2) : String(value);
 }
 
 /**
  * The share of the soft limit in use, in whole percent, when usage is at or above
  * 90% of it; undefined otherwise and for unlimited soft limits. A soft limit of
- * 0 with any usage is 100% full.
+ * 0 with any usage is 100% full. Exact for integer figures of any size.
  */
-export function nearLimit(usage: Usage | null, soft: LimitValue | null): number | undefined {
-  if (usage === null || soft === null || soft === 'unlimited') return undefined;
+export function nearLimit(usage: number | null | undefined, soft: LimitValue | null | undefined): number | undefined {
+  if (typeof usage !== 'number' || soft === null || soft === undefined || soft === 'unlimited') return undefined;
   if (soft === 0n) return 100;
-  if (typeof usage === 'bigint') {
-    if (usage * 10n < soft * 9n) return undefined;
-    return Number((usage * 100n) / soft);
+  if (Number.isSafeInteger(usage)) {
+    const used = BigInt(usage);
+    if (used * 10n < soft * 9n) return undefined;
+    return Number((used * 100n) / soft);
   }
   const limit = Number(soft);
   if (usage * 10 < limit * 9) return undefined;

@@ -1,6 +1,10 @@
-// The built command's report of live children with known state, against /proc:
-// src/cli/report.ts and the collect.ts and report-text.ts beside it.
-import { after, test } from 'node:test';
+// The built command's report of live children with known state, against /proc
+// read here: src/cli/report.ts and the collect.ts and report-text.ts beside
+// it. Every IN USE figure is checked against its own source (the fd
+// directory, Vm* lines, SigQ, utime + stime, the tasks of the real uid over
+// every status, /proc/locks), and the exit status and stderr for processes
+// that do not exist or may not be read.
+import { after, describe, it, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -9,13 +13,14 @@ import { join } from 'node:path';
 import {
   type Child,
   deadPid,
+  limitsLine,
   spawnCommand,
   spawnShell,
   statFields,
   statusField,
   waitFor,
 } from '../../helpers/children.js';
-import { KERNEL_LIMIT_NAMES, procMask, runCli, statIds } from '../../helpers/cli.js';
+import { AS_NOBODY, KERNEL_LIMIT_NAMES, procMask, runCli, runCliBytes, statIds } from '../../helpers/cli.js';
 import { needs } from '../../helpers/requirements.js';
 
 const NEEDS_PRLIMIT = needs({ commands: ['prlimit'] });
@@ -266,4 +271,128 @@ void test('a zombie: status 0, what the kernel still keeps, and - (null) for its
   assert.deepEqual(r.groups, []);
   assert.deepEqual(r.sigmasks?.ignored, procMask(zombie, 'SigIgn'));
   assert.equal(factLine(text(zombie), 'umask'), '-');
+});
+
+// Tasks of a real uid, counted here over every /proc/PID/status as the kernel
+// counts RLIMIT_NPROC: the Threads of each process whose real uid it is.
+function tasksOfUid(uid: number): number {
+  let tasks = 0;
+  for (const name of readdirSync('/proc')) {
+    if (!/^[0-9]+$/.test(name)) continue;
+    const real = statusField(Number(name), 'Uid')?.split(/\s+/)[0];
+    if (real === String(uid)) tasks += Number(statusField(Number(name), 'Threads'));
+  }
+  return tasks;
+}
+
+void test(
+  'NPROC in use: the tasks of the real uid over every process, threads included, in reports and in the list',
+  { skip: needs({ root: 'for setpriv --reuid', commands: ['setpriv', 'python3'] }) },
+  async () => {
+    // A uid of its own, so that nothing else starts or ends tasks under it meanwhile.
+    const uid = 4245;
+    const as = ['setpriv', `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups'];
+    const threads =
+      'import threading, time\nfor _ in range(4): threading.Thread(target=time.sleep, args=(60,), daemon=True).start()\ntime.sleep(60)';
+    const a = await keep(spawnCommand([...as, '/usr/bin/python3', '-c', threads], 'python3'));
+    const b = await keep(spawnCommand([...as, 'sleep', '60'], 'sleep'));
+    await waitFor(() => statusField(a.pid, 'Threads') === '5', 'five tasks');
+    const expected = tasksOfUid(uid);
+    assert.equal(expected, 6);
+    assert.equal(report(a.pid).rlimits['nproc']?.usage, expected);
+    assert.match(tableRow(text(b.pid), 'NPROC'), / processes +6$/);
+    // One pass over several processes counts each uid once and gives it to all of its processes.
+    const list = JSON.parse(runCli(['--json', '--pid', `${a.pid},${b.pid},${process.pid}`]).stdout) as JsonReport[];
+    const nproc = (pid: number): number | null | undefined => list.find((x) => x.pid === pid)?.rlimits['nproc']?.usage;
+    assert.equal(nproc(a.pid), expected);
+    assert.equal(nproc(b.pid), expected);
+    const mine = nproc(process.pid);
+    assert.ok(typeof mine === 'number' && mine >= 1 && mine !== expected, `${mine}`);
+    const reports = JSON.parse(runCli(['--json', a.pid, b.pid]).stdout) as JsonReport[];
+    assert.deepEqual(
+      reports.map((x) => x.rlimits['nproc']?.usage),
+      [expected, expected],
+    );
+  },
+);
+
+void test('NOFILE in use: the entries of /proc/PID/fd, in the report and the FILES column', async () => {
+  const child = await keep(spawnShell('exec 3</dev/null 4</dev/null 5</dev/null; exec sleep 60'));
+  const open = readdirSync(`/proc/${child.pid}/fd`).length;
+  assert.equal(report(child.pid).rlimits['nofile']?.usage, open);
+  const files = runCli(['-o', 'files', '--no-header', '--pid', child.pid]).stdout.trim();
+  assert.equal(files, `${open}/${limitsLine(child.pid, 'Max open files')[0]}`);
+});
+
+void describe('what another user may read', () => {
+  const NOBODY = needs({ root: 'for setpriv --reuid', commands: ['setpriv'] });
+  const HIDEPID = needs({ root: 'to mount a procfs', commands: ['setpriv', 'unshare', 'mount'] });
+
+  void it(
+    'uid 65534 reports a root process: status 0; the open-file figure the kernel keeps from it is -',
+    { skip: NOBODY },
+    async () => {
+      const child = await keep(spawnShell('exec sleep 60'));
+      const r = runCliBytes([child.pid], { prefix: AS_NOBODY });
+      assert.equal(r.status, 0, r.stderr.toString());
+      assert.equal(r.stderr.length, 0);
+      const out = r.stdout.toString();
+      assert.match(tableRow(out, 'NOFILE'), / files +-$/);
+      assert.match(tableRow(out, 'NPROC'), / processes +\d+$/);
+      assert.equal(factLine(out, 'umask'), statusField(child.pid, 'Umask'));
+      const json = JSON.parse(
+        runCliBytes(['--json', child.pid], { prefix: AS_NOBODY }).stdout.toString(),
+      ) as JsonReport[];
+      assert.equal(json[0]?.rlimits['nofile']?.usage, null);
+      const list = runCliBytes(['-o', 'pid,files', '--no-header', '--pid', child.pid], { prefix: AS_NOBODY });
+      assert.equal(list.status, 0);
+      assert.match(list.stdout.toString(), new RegExp(`^ *${child.pid} +-/\\d+\\n$`));
+    },
+  );
+
+  // A procfs mounted with hidepid=1 in a mount namespace of the command's
+  // own: uid 65534 sees other users' /proc/PID but may not open its files.
+  function hidden(args: readonly (string | number)[]): ReturnType<typeof runCliBytes> {
+    const script = 'mount -t proc -o hidepid=1 proc /proc && exec "$@"';
+    return runCliBytes(args, { prefix: ['unshare', '-m', 'sh', '-c', script, 'sh', ...AS_NOBODY] });
+  }
+
+  void it(
+    'hidepid=1: a root process cannot be read: one line, exit status 1, no report of -',
+    { skip: HIDEPID },
+    async () => {
+      const child = await keep(spawnShell('exec sleep 60'));
+      const gone = deadPid();
+      for (const args of [[child.pid], ['--json', child.pid], ['--pid', child.pid, '-o', 'pid,name']]) {
+        const r = hidden(args);
+        assert.equal(r.status, 1, args.join(' '));
+        assert.equal(r.stderr.toString(), `psutil-extra: pid ${child.pid}: access denied (EPERM)\n`);
+        assert.ok(!r.stdout.toString().includes(String(child.pid)), r.stdout.toString());
+        assert.doesNotMatch(r.stdout.toString(), /^ *[0-9]+ .*-/m);
+      }
+      const both = hidden([child.pid, gone]);
+      assert.equal(both.status, 1);
+      assert.deepEqual(both.stderr.toString().split('\n'), [
+        `psutil-extra: pid ${child.pid}: access denied (EPERM)`,
+        `psutil-extra: pid ${gone}: no such process`,
+        '',
+      ]);
+      // Every process: the others' rows left out and counted; the command's own still shown.
+      const all = hidden(['-o', 'pid,name,user']);
+      assert.equal(all.status, 1);
+      assert.match(all.stderr.toString(), /^psutil-extra: \d+ processes not shown: access denied \(EPERM\)\n$/);
+      const rows = all.stdout.toString().trimEnd().split('\n').slice(1);
+      assert.ok(rows.length >= 1 && rows.every((row) => row.endsWith(' nobody')), all.stdout.toString());
+    },
+  );
+});
+
+void test('a PID that does not exist: status 1, one line, nothing on stdout, in text, JSON and the list', () => {
+  const gone = deadPid();
+  for (const args of [[gone], ['--json', gone], ['-o', 'pid', '--pid', gone]]) {
+    const r = runCli(args);
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr, `psutil-extra: pid ${gone}: no such process\n`);
+    assert.ok(!r.stdout.includes(String(gone)));
+  }
 });

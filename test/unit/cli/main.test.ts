@@ -100,3 +100,72 @@ void test('help, version and usage errors load neither the library nor koffi', (
     );
   }
 });
+
+void test('usage errors quote the argument made visible', async () => {
+  const r = await run(['--user', '\x1b]0;pwn\x07']);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /^psutil-extra: unknown user '\?\]0;pwn\?' in --user\n/);
+  const o = await run(['--\x1b[2J\u009b']);
+  assert.equal(o.stderr.split('\n')[0], "psutil-extra: unknown option '--?[2J?'");
+});
+
+void test('--watch without a terminal: one JSON document per line until stopped', async () => {
+  let stdout = '';
+  const controller = new AbortController();
+  const io: Io = {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: () => true },
+    env: {},
+    isTTY: false,
+    signal: controller.signal,
+  };
+  setTimeout(() => controller.abort(), 450);
+  const code = await main(['--watch', '0.1', String(process.pid)], io);
+  assert.equal(code, 0);
+  const lines = stdout.split('\n');
+  assert.equal(lines.pop(), '');
+  assert.ok(lines.length >= 3 && lines.length <= 6, `${lines.length} lines`);
+  for (const line of lines) {
+    const [report] = JSON.parse(line) as { pid: number }[];
+    assert.equal(report?.pid, process.pid);
+  }
+});
+
+void test('--watch on a terminal: each screen starts with cursor home and clear, fitted to the terminal', async () => {
+  let stdout = '';
+  const controller = new AbortController();
+  const io: Io = {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: () => true },
+    env: { NO_COLOR: '1' },
+    isTTY: true,
+    columns: 30,
+    rows: 8,
+    signal: controller.signal,
+  };
+  setTimeout(() => controller.abort(), 250);
+  assert.equal(await main(['--watch', '0.1', String(process.pid)], io), 0);
+  const screens = stdout.split('\x1b[H\x1b[2J');
+  assert.equal(screens.shift(), '');
+  assert.ok(screens.length >= 2);
+  for (const screen of screens) {
+    const lines = screen.split('\n');
+    assert.equal(lines.pop(), '');
+    assert.equal(lines.length, 7, 'one line fewer than the terminal has');
+    assert.match(lines[0]!, new RegExp(`^PID ${process.pid} `));
+    for (const line of lines) assert.ok(line.length <= 30, line);
+  }
+});
+
+void test('--watch of a PID that does not exist: said once, status 1, no waiting for the next screen', async () => {
+  const pid = deadPid();
+  const io: Io = {
+    stdout: { write: () => true },
+    stderr: { write: (t: string) => (stderr += t) },
+    env: {},
+    isTTY: false,
+  };
+  let stderr = '';
+  assert.equal(await main(['--watch', '60', String(pid)], io), 1);
+  assert.equal(stderr, `psutil-extra: pid ${pid}: no such process\n`);
+});

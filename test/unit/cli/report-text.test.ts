@@ -2,21 +2,23 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { SignalSet } from '../../../src/signal-set.js';
 import { chooseStyle } from '../../../src/cli/color.js';
-import type { ProcessReport } from '../../../src/cli/collect.js';
+import type { ProcessFacts } from '../../../src/cli/collect.js';
 import type { Names } from '../../../src/cli/names.js';
-import { renderReport } from '../../../src/cli/report-text.js';
+import { type View, renderReport } from '../../../src/cli/report-text.js';
 
 const NAMES: Names = {
-  user: (uid) => (uid === 1000 ? 'alice' : undefined),
-  group: (gid) => (gid === 4 ? 'adm' : undefined),
+  user: (uid) => (uid === 1000 ? 'alice' : uid === 1001 ? 'evil\x1b[2Jname' : undefined),
+  group: (gid) => (gid === 4 ? 'adm' : gid === 5 ? 'grp\u009b' : undefined),
+  uidOf: () => undefined,
 };
 
-const REPORT: ProcessReport = {
+const PLAIN: View = { style: chooseStyle(false, {}), notAvailable: 'not available on Testix' };
+
+const REPORT: ProcessFacts = {
   pid: 4242,
+  zombie: false,
   name: 'server',
-  uid: 1000,
-  euid: 0,
-  user: 'alice',
+  uids: { real: 1000, effective: 0, saved: 0 },
   pgid: 4240,
   sid: 4000,
   umask: 0o27,
@@ -29,17 +31,17 @@ const REPORT: ProcessReport = {
     processPending: SignalSet.of(2),
   },
   rlimits: [
-    { resource: 'core', soft: 0n, hard: 'unlimited', usage: null },
+    { resource: 'core', soft: 0n, hard: 'unlimited', usage: undefined },
     { resource: 'cpu', soft: 'unlimited', hard: 'unlimited', usage: 1.5 },
-    { resource: 'nofile', soft: 100n, hard: 18446744073709551614n, usage: 95n },
-    { resource: 'nproc', soft: null, hard: null, usage: 3n },
-    { resource: 'newthing', soft: 1n, hard: 2n, usage: null },
+    { resource: 'nofile', soft: 100n, hard: 18446744073709551614n, usage: 95 },
+    { resource: 'nproc', soft: 50n, hard: 60n, usage: null },
+    { resource: 'newthing', soft: 1n, hard: 2n, usage: undefined },
   ],
 };
 
 void test("the report: facts, then prlimit's table with IN USE and the 90% marker", () => {
   assert.equal(
-    renderReport(REPORT, NAMES, chooseStyle(false, {})),
+    renderReport(REPORT, NAMES, PLAIN),
     [
       'PID 4242 server',
       '  user             alice (uid 1000, euid 0)',
@@ -57,28 +59,83 @@ void test("the report: facts, then prlimit's table with IN USE and the 90% marke
       'CORE     max core file size               0            unlimited bytes',
       'CPU      CPU time                 unlimited            unlimited seconds     1.50',
       'NOFILE   max number of open files       100 18446744073709551614 files         95 ! 95% of soft limit',
-      'NPROC    max number of processes          -                    - processes      3',
+      'NPROC    max number of processes         50                   60 processes      -',
       'NEWTHING                                  1                    2',
       '',
     ].join('\n'),
   );
 });
 
-void test('what cannot be read prints -', () => {
-  const blank: ProcessReport = {
-    ...REPORT,
-    name: null,
-    uid: null,
-    pgid: null,
-    sid: null,
-    umask: null,
-    groups: null,
-    sigmasks: null,
-    rlimits: [],
+void test('a zombie: what the kernel keeps no more prints -, and the title says so', () => {
+  const zombie: ProcessFacts = { ...REPORT, zombie: true, umask: null, rlimits: null };
+  const lines = renderReport(zombie, NAMES, PLAIN).split('\n');
+  assert.equal(lines[0], 'PID 4242 server (zombie)');
+  assert.equal(lines[4], '  umask            -');
+  assert.equal(lines[11], '  limits           -');
+});
+
+void test('facts this platform does not offer are said to be not available; no IN USE without figures', () => {
+  const partial: ProcessFacts = {
+    pid: 7,
+    zombie: false,
+    pgid: 1,
+    sid: 1,
+    groups: [],
+    rlimits: [{ resource: 'nofile', soft: 10n, hard: 20n, usage: undefined }],
   };
-  const lines = renderReport(blank, NAMES, chooseStyle(false, {})).split('\n');
-  assert.equal(lines[0], 'PID 4242 -');
-  for (const line of lines.slice(1, 11)) assert.match(line, / {2}-$/, line);
+  assert.equal(
+    renderReport(partial, NAMES, PLAIN),
+    [
+      'PID 7',
+      '  user             not available on Testix',
+      '  pgid             1',
+      '  sid              1',
+      '  umask            not available on Testix',
+      '  groups           (none)',
+      '  signals pending  not available on Testix',
+      '  signals blocked  not available on Testix',
+      '  signals ignored  not available on Testix',
+      '  signals caught   not available on Testix',
+      '  process pending  not available on Testix',
+      '',
+      'RESOURCE DESCRIPTION              SOFT HARD UNITS',
+      'NOFILE   max number of open files   10   20 files',
+      '',
+    ].join('\n'),
+  );
+  const noLimits = renderReport({ ...partial, rlimits: undefined }, NAMES, PLAIN).split('\n');
+  assert.equal(noLimits.at(-2), '  limits           not available on Testix');
+});
+
+void test('names from the process and the files are made visible', () => {
+  const hostile: ProcessFacts = {
+    ...REPORT,
+    name: '\x1b]0;pwn\x07\u009b',
+    uids: { real: 1001, effective: 1001, saved: 1001 },
+    groups: [5],
+  };
+  const text = renderReport(hostile, NAMES, PLAIN);
+  assert.equal(text.split('\n')[0], 'PID 4242 ?]0;pwn??');
+  assert.match(text, /^ {2}user {13}evil\?\[2Jname \(uid 1001\)$/m);
+  assert.match(text, /^ {2}groups {11}5\(grp\?\)$/m);
+  // eslint-disable-next-line no-control-regex
+  assert.doesNotMatch(text, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+});
+
+void test('on a terminal: lines fit its width, groups summarised, signals wrapped, descriptions dropped first', () => {
+  const many: ProcessFacts = {
+    ...REPORT,
+    groups: Array.from({ length: 65_536 }, (_, i) => i + 1),
+    sigmasks: { ...REPORT.sigmasks!, caught: SignalSet.of(...Array.from({ length: 31 }, (_, i) => i + 1)) },
+  };
+  const lines = renderReport(many, NAMES, { ...PLAIN, width: 60 }).split('\n');
+  for (const line of lines) assert.ok(line.length <= 60, line);
+  assert.match(lines[5]!, /^ {2}groups {11}\[65536\] 1 2 3 .*…$/);
+  const caught = lines.findIndex((l) => l.startsWith('  signals caught'));
+  assert.match(lines[caught + 1]!, /^ {19}SIG/);
+  assert.ok(lines.some((l) => /^RESOURCE +SOFT +HARD UNITS +IN USE$/.test(l)));
+  assert.ok(!lines.some((l) => l.includes('DESCRIPTION')));
+  assert.ok(renderReport(many, NAMES, PLAIN).length > 300_000, 'in full when not on a terminal');
 });
 
 void test('on a terminal the title and header are bold and the near-limit cells red', () => {
@@ -86,7 +143,7 @@ void test('on a terminal the title and header are bold and the near-limit cells 
   const NORMAL = '\x1b[22m';
   const RED = '\x1b[1;31m';
   const RESET = '\x1b[0m';
-  const lines = renderReport(REPORT, NAMES, chooseStyle(true, {})).split('\n');
+  const lines = renderReport(REPORT, NAMES, { ...PLAIN, style: chooseStyle(true, {}) }).split('\n');
   assert.equal(lines[0], `${BOLD}PID 4242 server${NORMAL}`);
   assert.equal(
     lines[12],

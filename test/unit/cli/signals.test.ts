@@ -1,9 +1,11 @@
+// The names the command prints for signals, on Linux: Node's for the standard ones and bash's kill -l for all (src/signal-names.ts, through src/cli/signals.ts).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { constants } from 'node:os';
 import { signalName, signalNames } from '../../../src/cli/signals.js';
 import { needs } from '../../helpers/requirements.js';
+import { SignalSet } from '../../../src/index.js';
 
 const NEEDS_BASH = needs({ commands: ['bash'] });
 
@@ -42,4 +44,9 @@ void test("every name is the one bash's kill -l prints for that number", { skip:
 void test('signalNames sorts by number', () => {
   assert.deepEqual(signalNames(new Set([37, 15, 2])), ['SIGINT', 'SIGTERM', 'SIGRTMIN+3']);
   assert.deepEqual(signalNames([]), []);
+});
+
+void test("the command's names are the library's: SignalSet#names() agrees", () => {
+  const set = SignalSet.of(...Array.from({ length: 64 }, (_, i) => i + 1));
+  assert.deepEqual(signalNames(set), set.names());
 });
