@@ -439,6 +439,23 @@ const ATTRS: Readonly<
   cmdline: { fn: 'procGetCmdline', op: (b) => b.getCmdline },
 };
 
+interface Reader {
+  readonly attr: AsDictAttr;
+  readonly fn: FunctionName;
+  readonly read: ((t: Target) => unknown) | undefined;
+}
+
+// The backend's reader of each attribute asked for. The default list, asked
+// for on almost every call, is built once per backend.
+let defaultReaders: { readonly backend: Backend; readonly list: readonly Reader[] } | undefined;
+
+function readersOf(backend: Backend, attrs: readonly AsDictAttr[]): readonly Reader[] {
+  if (attrs === AS_DICT_ATTRS && defaultReaders?.backend === backend) return defaultReaders.list;
+  const list = attrs.map((attr): Reader => ({ attr, fn: ATTRS[attr].fn, read: ATTRS[attr].op(backend) }));
+  if (attrs === AS_DICT_ATTRS) defaultReaders = { backend, list };
+  return list;
+}
+
 // The answer object's stores, one named store per attribute: a store keyed by
 // a variable name sees a new object shape for every attribute and goes
 // megamorphic, which measured about 1,200 of procAsDict's 17,000 instructions.
@@ -497,9 +514,7 @@ export function procAsDict<K extends AsDictAttr = DefaultAsDictAttr, A = null>(
   return runOneshotSync(call.pid, () => {
     const out: Partial<Record<AsDictAttr, unknown>> = {};
     let inRange = false;
-    for (const attr of attrs) {
-      const { fn, op } = ATTRS[attr];
-      const read = op(backend);
+    for (const { attr, fn, read } of readersOf(backend, attrs)) {
       if (read === undefined) {
         store(out, attr, adValue);
         continue;
