@@ -7,3 +7,6 @@ export const platform: PlatformId = detectPlatform();
 
 /** Which functions this platform supports; an unsupported one throws ENOTSUP. */
 export const availability: Availability = availabilityOf(getBackend());
+
+/** This platform's name as the library's messages give it: 'Linux', 'macOS', 'Solaris/illumos', 'Windows'. */
+export const platformName: string = getBackend().platform;

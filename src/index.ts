@@ -66,5 +66,5 @@ export const { signalName } = signalNames;
 
 export const { constants } = publicConstants;
 export type { Constants } from './constants.js';
-export const { availability, platform } = publicAvailability;
+export const { availability, platform, platformName } = publicAvailability;
 export const { getProcfsPath, setProcfsPath } = procfsPath;

@@ -1,25 +1,13 @@
 // What this platform offers the command: the library's `availability`, and
 // the platform's name as users know it, for "not available on macOS".
-import { availability, platform } from '../index.js';
+import { availability, platformName as name } from '../index.js';
 
 /** A function whose support depends on the platform (the keys of `availability`). */
 export type LibraryFunction = keyof typeof availability;
 
-// The library names its platforms by id; these are the names its own
-// messages use (src/availability.ts's PLATFORM_NAMES is not public).
-const NAMES: Readonly<Record<string, string>> = {
-  linux: 'Linux',
-  darwin: 'macOS',
-  freebsd: 'FreeBSD',
-  openbsd: 'OpenBSD',
-  netbsd: 'NetBSD',
-  dragonfly: 'DragonFly BSD',
-  sunos: 'Solaris/illumos',
-};
-
-/** This platform's name: 'macOS', 'FreeBSD', 'Windows'. */
+/** This platform's name, as the library's own messages give it: 'macOS', 'FreeBSD', 'Windows'. */
 export function platformName(): string {
-  return NAMES[platform] ?? (process.platform === 'win32' ? 'Windows' : process.platform);
+  return name;
 }
 
 /** Whether every one of the functions is available here. */
