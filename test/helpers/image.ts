@@ -1,6 +1,6 @@
 // Byte images of another OS's structs, built field by field at the offsets its
 // header fixes (little-endian, as on amd64 and arm64). Tests pass the offsets
-// as literals from the facts sheet, never from the layouts under test.
+// as literals from docs/platform-facts.md, never from the layouts under test.
 export type Write =
   | [offset: number, kind: 'i8' | 'i16' | 'i32' | 'u32', value: number]
   | [offset: number, kind: 'i64' | 'u64', value: bigint]

@@ -1,5 +1,5 @@
-// Each platform's RLIMIT_* numbers and RLIM_INFINITY, typed in from the facts
-// sheet (§3.5, 4.5, 5.4, 6.4, 7.4, 8.5), against what the backends declare.
+// Each platform's RLIMIT_* numbers and RLIM_INFINITY, typed in from
+// docs/platform-facts.md, against what the backends declare.
 // Covers src/backends/<os>/constants.ts of every backend but Linux's.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';

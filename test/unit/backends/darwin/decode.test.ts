@@ -1,5 +1,5 @@
 // macOS kinfo_proc, KERN_PROCARGS2 and proc_pidinfo images built at the
-// offsets of the facts sheet ("macOS").
+// offsets of docs/platform-facts.md ("macOS").
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import {

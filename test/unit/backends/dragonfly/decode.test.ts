@@ -1,5 +1,5 @@
 // DragonFly kinfo_proc and kinfo_file images built at the offsets of the
-// facts sheet ("DragonFly BSD"),
+// docs/platform-facts.md ("DragonFly BSD"),
 // and procfs text as procfs_status.c and procfs_rlimit.c print it.
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';

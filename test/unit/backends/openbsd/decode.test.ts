@@ -1,5 +1,5 @@
 // OpenBSD kinfo_proc, kinfo_file and kern.proc_args images built at the
-// offsets of the facts sheet ("OpenBSD").
+// offsets of docs/platform-facts.md ("OpenBSD").
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import {

@@ -1,5 +1,5 @@
 // illumos psinfo_t, pstatus_t and prcred_t images built at the offsets of the
-// facts sheet ("illumos / Solaris").
+// docs/platform-facts.md ("illumos / Solaris").
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import {

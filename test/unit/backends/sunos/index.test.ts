@@ -1,6 +1,6 @@
 // The illumos backend reads binary /proc files with fs; here a tree of them is
-// built from the psinfo_t, pstatus_t and prcred_t offsets of the facts sheet
-// ("illumos / Solaris").
+// built from the psinfo_t, pstatus_t and prcred_t offsets of
+// docs/platform-facts.md ("illumos / Solaris").
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,6 +1,5 @@
 // Every struct layout against the sizes and offsets the OS headers fix, as the
-// facts sheet (../shared/reference/platform-facts.md §3.3, 4.4, 5.3, 6.3, 7.2,
-// 8.3, 8.4) transcribes them: the expectations below are typed in from those
+// tables of docs/platform-facts.md (one section per OS) give them: the expectations below are typed in from those
 // tables, not computed from the layouts under test. Covers
 // src/ffi/structs/layout.ts and each OS's layouts beside it.
 import { describe, it } from 'node:test';
