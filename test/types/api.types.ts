@@ -12,6 +12,16 @@ import {
   procRlimit,
   procGetgroups,
   oneshotProc,
+  type RlimitUsage,
+  type SignalSet,
+  type Uids,
+  pids,
+  procGetAllRlimits,
+  procGetCmdline,
+  procGetName,
+  procGetUids,
+  procGetrlimitUsage,
+  procNumFds,
 } from '../../src/index.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -38,6 +48,25 @@ export function checks(pid: number, child: import('node:child_process').ChildPro
   const p = new Process(pid);
   const h = p.rlimit('core', [0, 0], { bigint: true });
   expectType<Equal<typeof h, BigLimits>>();
+  expectType<Equal<ReturnType<typeof procGetrlimitUsage>, number | undefined>>();
+  expectType<Equal<ReturnType<typeof procNumFds>, number>>();
+  expectType<Equal<ReturnType<typeof pids>, number[]>>();
+  expectType<Equal<ReturnType<typeof procGetName>, string>>();
+  expectType<Equal<ReturnType<typeof procGetUids>, Uids>>();
+  expectType<Equal<ReturnType<typeof procGetCmdline>, string[]>>();
+  const all = procGetAllRlimits(pid);
+  expectType<Equal<typeof all, Record<string, RlimitUsage>>>();
+  const allBig = procGetAllRlimits(pid, { bigint: true });
+  expectType<Equal<typeof allBig, Record<string, RlimitUsage<bigint>>>>();
+  expectType<Equal<RlimitUsage['usage'], number | null | undefined>>();
+  expectType<Equal<Sigmasks['blocked'], SignalSet>>();
+  const masks: ReadonlySet<number> = procAsDict(pid).sigmasks!.caught;
+  const named = procAsDict(pid, { attrs: ['name', 'numFds'] });
+  expectType<Equal<typeof named, { name: string | null; numFds: number | null }>>();
+  expectType<Equal<ReturnType<Process['numFds']>, number>>();
+  expectType<Equal<ReturnType<Process['name']>, string>>();
+  // @ts-expect-error a SignalSet cannot be changed
+  procAsDict(pid).sigmasks!.caught.add(1);
   // @ts-expect-error a string is not a PID
   procGetgroups('1');
   // @ts-expect-error three limits
