@@ -15,13 +15,13 @@ import {
   type RlimitUsage,
   type SignalSet,
   type Uids,
-  pids,
+  type pids,
   procGetAllRlimits,
-  procGetCmdline,
-  procGetName,
-  procGetUids,
-  procGetrlimitUsage,
-  procNumFds,
+  type procGetCmdline,
+  type procGetName,
+  type procGetUids,
+  type procGetrlimitUsage,
+  type procNumFds,
 } from '../../src/index.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -66,6 +66,7 @@ export function checks(pid: number, child: import('node:child_process').ChildPro
   expectType<Equal<ReturnType<Process['numFds']>, number>>();
   expectType<Equal<ReturnType<Process['name']>, string>>();
   // @ts-expect-error a SignalSet cannot be changed
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-call -- the call must not type-check
   procAsDict(pid).sigmasks!.caught.add(1);
   // @ts-expect-error a string is not a PID
   procGetgroups('1');
