@@ -69,7 +69,8 @@ export const NOTES: Readonly<Partial<Record<PlatformId, Partial<Record<FunctionN
   openbsd: {
     procGetrlimitUsage: 'CPU, DATA, STACK, RSS, NPROC and NOFILE (OpenBSD has no RLIMIT_AS)',
     procNumFds: 'kern.file lists no descriptors of system or exiting processes: AccessDenied for those',
-    processIdentity: "a zombie's start time is 0: unknown, not taken for reuse",
+    processIdentity:
+      "start time is rebuilt from boot time on each query: compared with 1 s tolerance; a zombie's is 0: unknown, not taken for reuse",
   },
   netbsd: {
     procRlimit: 'soft and hard are two sysctl writes: not atomic; a failed second write undoes the first',
