@@ -84,6 +84,8 @@ export const NOTES: Readonly<Partial<Record<PlatformId, Partial<Record<FunctionN
   },
   dragonfly: {
     procGetrlimit: 'reads /proc/PID/rlimit: procfs must be mounted',
+    procGetsid:
+      "without koffi from /proc/PID/status, which names the session by its leader's PID: refused (ENOTSUP) once the leader has exited",
     procGetUids: 'needs koffi built for DragonFly (procfs shows no saved uid)',
     procGetCmdline:
       'needs koffi; the kernel keeps arguments only up to kern.ps_arg_cache_limit, and shows them to other users only with kern.ps_argsopen',

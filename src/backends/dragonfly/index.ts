@@ -174,6 +174,28 @@ function descriptors(libc: BsdLibc, t: Target): number {
   return count;
 }
 
+/**
+ * The session ID, the same by both routes. The record's kp_sid is the
+ * session's s_sid. procfs_dostatus (sys/vfs/procfs/procfs_status.c) prints
+ * instead the PID of the session's leader, `sess->s_leader ? ... : 0`: while
+ * the leader lives that PID is the session ID (POSIX setsid: the session ID
+ * is the PID of the process that created it), and once the leader has exited
+ * (s_leader cleared) the line says 0, from which the session ID cannot be
+ * known. That case is refused rather than answered 0.
+ */
+function sessionId(t: Target): number {
+  const route = chooseRoute(DRAGONFLY_LIBC, 'procGetsid');
+  if (route.kind === 'ffi') return record(route.libc, t).sid;
+  const sid = statusOf(t).sid;
+  if (sid === 0) {
+    throw unsupported(
+      'procGetsid',
+      `/proc/${t.pid}/status on ${PLATFORM} names the session by its leader's PID, and the leader has exited; the session ID needs koffi (kern.proc.pid)`,
+    );
+  }
+  return sid;
+}
+
 export const dragonflyBackend: Backend = {
   platform: PLATFORM,
   rlimits: DRAGONFLY_RLIMITS,
@@ -181,7 +203,7 @@ export const dragonflyBackend: Backend = {
   maxPid: MAX_PID_T,
   getGroups: (t) => factsOfHeld(DRAGONFLY_FACT_SOURCES, t, 'procGetgroups').groups,
   getPgid: (t) => factsOfHeld(DRAGONFLY_FACT_SOURCES, t, 'procGetpgid').pgid,
-  getSid: (t) => factsOfHeld(DRAGONFLY_FACT_SOURCES, t, 'procGetsid').sid,
+  getSid: sessionId,
 
   getRlimit(t: Target, resource: number, bigint: boolean): Limits | BigLimits {
     if (!bsdProcfsMounted()) {
