@@ -41,7 +41,11 @@ describe('DragonFly backend, procfs route', () => {
     const ORPHAN = 2470;
     // procfs_dostatus: "comm pid ppid pgid sid maj,min flags start ut st wmsg euid ruid rgid,groups jail",
     // sid being sess->s_leader's PID, or 0 when s_leader is NULL.
-    tree.write(ORPHAN, 'status', `orphan ${ORPHAN} 1 ${ORPHAN} 0 -1,-1 noflags 1690000001,0 0,0 0,0 nanslp 1001 1001 1001,1001 -\n`);
+    tree.write(
+      ORPHAN,
+      'status',
+      `orphan ${ORPHAN} 1 ${ORPHAN} 0 -1,-1 noflags 1690000001,0 0,0 0,0 nanslp 1001 1001 1001,1001 -\n`,
+    );
     try {
       assert.equal(backend.getSid!(target(PID)), 2000);
       const err = failure(() => backend.getSid!(target(ORPHAN)), ORPHAN, 'procGetsid');

@@ -68,7 +68,7 @@ describe('OpenBSD process hold', () => {
     assert.equal(hold.alive(), false);
   });
 
-  it("a held process that became a zombie (p_uvalid 0) is not taken for reuse", () => {
+  it('a held process that became a zombie (p_uvalid 0) is not taken for reuse', () => {
     let answer = record(1_700_000_000n, 0);
     const hold = openbsdHold(() => answer.startMicros);
     answer = record(0n, 0, 0n);

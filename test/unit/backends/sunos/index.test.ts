@@ -128,7 +128,15 @@ describe('illumos backend over /proc files', () => {
     tree.write(HELD, 'psinfo', psinfo(HELD, 1, 1_700_000_002n));
     const hold = backend.hold!(HELD, currentProcfsView());
     // prgetpsinfo with no thread left: bzero of the whole psinfo_t, pr_start never filled.
-    tree.write(HELD, 'psinfo', image(416, [[8, 'i32', HELD], [16, 'i32', 1300], [20, 'i32', 1200]]));
+    tree.write(
+      HELD,
+      'psinfo',
+      image(416, [
+        [8, 'i32', HELD],
+        [16, 'i32', 1300],
+        [20, 'i32', 1200],
+      ]),
+    );
     assert.equal(hold.alive(), true);
     const held = { ...target(HELD), alive: () => hold.alive() };
     assert.ok(failure(() => backend.getName!(held), HELD, 'procGetName') instanceof ZombieProcess);

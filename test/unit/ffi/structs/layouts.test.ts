@@ -164,6 +164,7 @@ describe('struct layouts match the header facts', () => {
       p_vm_rssize: [432, 4],
       p_vm_dsize: [440, 4],
       p_vm_ssize: [444, 4],
+      p_realstat: [632, 8],
       p_svuid: [640, 4],
       p_vm_vsize: [664, 8],
     });
