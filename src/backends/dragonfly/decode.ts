@@ -4,12 +4,7 @@
 // kern_descrip.c). A kinfo_proc is 992 bytes (kinfo_lwp with kl_comm, every
 // release since 4.4); a record of any other size is refused.
 import { malformedRecord } from '../../failures.js';
-import {
-  DRAGONFLY_KINFO_FILE,
-  DRAGONFLY_KINFO_PROC,
-  P_SYSTEM,
-  SZOMB,
-} from '../../ffi/structs/dragonfly.js';
+import { DRAGONFLY_KINFO_FILE, DRAGONFLY_KINFO_PROC, P_SYSTEM, SZOMB } from '../../ffi/structs/dragonfly.js';
 import { SIZEOF_GID_T } from '../../ffi/structs/layout.js';
 import { type ProcRecord, type WithIdentity, type WithSession, type WithUsage, timevalMicros } from '../bsd/kinfo.js';
 import { decodeGids } from '../bsd/sigset.js';

@@ -19,10 +19,7 @@ import {
 import { FREEBSD_KINFO_FILE, FREEBSD_KINFO_PROC } from '../../../../src/ffi/structs/freebsd.js';
 import { OPENBSD_KINFO_FILE, OPENBSD_KINFO_PROC } from '../../../../src/ffi/structs/openbsd.js';
 import { NETBSD_KINFO_FILE, NETBSD_KINFO_PROC2 } from '../../../../src/ffi/structs/netbsd.js';
-import {
-  DRAGONFLY_KINFO_FILE,
-  DRAGONFLY_KINFO_PROC,
-} from '../../../../src/ffi/structs/dragonfly.js';
+import { DRAGONFLY_KINFO_FILE, DRAGONFLY_KINFO_PROC } from '../../../../src/ffi/structs/dragonfly.js';
 import { SUNOS_PRCRED, SUNOS_PSINFO, SUNOS_PSTATUS } from '../../../../src/ffi/structs/sunos.js';
 import { ROOT } from '../../../helpers/paths.js';
 import { hasCommand, needs } from '../../../helpers/requirements.js';

@@ -25,10 +25,7 @@ import {
   OPENBSD_KINFO_PROC,
 } from '../../../../src/ffi/structs/openbsd.js';
 import { NETBSD_KINFO_FILE, NETBSD_KINFO_PROC2 } from '../../../../src/ffi/structs/netbsd.js';
-import {
-  DRAGONFLY_KINFO_FILE,
-  DRAGONFLY_KINFO_PROC,
-} from '../../../../src/ffi/structs/dragonfly.js';
+import { DRAGONFLY_KINFO_FILE, DRAGONFLY_KINFO_PROC } from '../../../../src/ffi/structs/dragonfly.js';
 import { SUNOS_PRCRED, SUNOS_PSINFO, SUNOS_PSTATUS } from '../../../../src/ffi/structs/sunos.js';
 
 type Expected = Record<string, [offset: number, size: number]>;
