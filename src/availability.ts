@@ -60,7 +60,8 @@ export const NOTES: Readonly<Partial<Record<PlatformId, Partial<Record<FunctionN
     procNumFds: 'proc_pidinfo (PROC_PIDLISTFDS) answers for the same user or root',
   },
   freebsd: {
-    procGetgroups: 'the full list (kern.proc.groups), not the 16-entry kinfo_proc copy',
+    procGetgroups:
+      'the full list (kern.proc.groups), not the 16-entry kinfo_proc copy; the egid first on every release, FreeBSD 15 included, where getgroups(2) leaves it out',
     procGetrlimitUsage:
       "CPU, DATA, STACK, RSS (the kernel's ki_rssize, kernel stacks included), VMEM/AS, NPROC and NOFILE; NPROC counts the processes the caller can see (jails, security.bsd.see_other_uids)",
     procNumFds: 'kern.proc.filedesc needs debug rights over the process',
