@@ -60,7 +60,8 @@ export const NOTES: Readonly<Partial<Record<PlatformId, Partial<Record<FunctionN
     procNumFds: 'proc_pidinfo (PROC_PIDLISTFDS) answers for the same user or root',
   },
   freebsd: {
-    procGetgroups: 'the full list (kern.proc.groups), not the 16-entry kinfo_proc copy',
+    procGetgroups:
+      'the full list (kern.proc.groups), not the 16-entry kinfo_proc copy; the egid first on every release, FreeBSD 15 included, where getgroups(2) leaves it out',
     procGetrlimitUsage:
       "CPU, DATA, STACK, RSS (the kernel's ki_rssize, kernel stacks included), VMEM/AS, NPROC and NOFILE; NPROC counts the processes the caller can see (jails, security.bsd.see_other_uids)",
     procNumFds: 'kern.proc.filedesc needs debug rights over the process',
@@ -69,7 +70,8 @@ export const NOTES: Readonly<Partial<Record<PlatformId, Partial<Record<FunctionN
   openbsd: {
     procGetrlimitUsage: 'CPU, DATA, STACK, RSS, NPROC and NOFILE (OpenBSD has no RLIMIT_AS)',
     procNumFds: 'kern.file lists no descriptors of system or exiting processes: AccessDenied for those',
-    processIdentity: "a zombie's start time is 0: unknown, not taken for reuse",
+    processIdentity:
+      "start time is rebuilt from boot time on each query: compared with 1 s tolerance; a zombie's is 0: unknown, not taken for reuse",
   },
   netbsd: {
     procRlimit: 'soft and hard are two sysctl writes: not atomic; a failed second write undoes the first',
@@ -83,6 +85,8 @@ export const NOTES: Readonly<Partial<Record<PlatformId, Partial<Record<FunctionN
   },
   dragonfly: {
     procGetrlimit: 'reads /proc/PID/rlimit: procfs must be mounted',
+    procGetsid:
+      "without koffi from /proc/PID/status, which names the session by its leader's PID: refused (ENOTSUP) once the leader has exited",
     procGetUids: 'needs koffi built for DragonFly (procfs shows no saved uid)',
     procGetCmdline:
       'needs koffi; the kernel keeps arguments only up to kern.ps_arg_cache_limit, and shows them to other users only with kern.ps_argsopen',

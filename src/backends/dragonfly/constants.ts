@@ -45,7 +45,7 @@ export const DRAGONFLY_RLIM_INFINITY = BSD_RLIM_INFINITY;
 export function kinfoMib(pid: number): number[] {
   return [CTL_KERN, KERN_PROC, KERN_PROC_PID, pid];
 }
-/** Room for either record size the kernel may answer (976, or 992 with kinfo_lwp.kl_comm). */
+/** Room for one 992-byte record and more, so that a kernel answering another size is reported as such, not as ENOMEM. */
 export const KINFO_PROC_BUFFER_SIZE = 1024;
 /** kern.proc.all: no argument (sysctl_kern_proc answers EINVAL to one). */
 export const MIB_KERN_PROC_ALL = [CTL_KERN, KERN_PROC, KERN_PROC_ALL] as const;

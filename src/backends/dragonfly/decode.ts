@@ -1,17 +1,10 @@
 // Pure decoders for what DragonFly's sysctls answer: struct kinfo_proc
 // (kern.proc; sys/kern/kern_kinfo.c fill_kinfo_proc and fill_kinfo_lwp) and
 // the kinfo_file records of kern.file (sysctl_kern_file, sys/kern/
-// kern_descrip.c). The kernel answers 976- or 992-byte kinfo_proc records
-// depending on whether its kinfo_lwp has kl_comm; every field read lies
-// before kp_lwp or at a fixed place inside it.
+// kern_descrip.c). A kinfo_proc is 992 bytes (kinfo_lwp with kl_comm, every
+// release since 4.4); a record of any other size is refused.
 import { malformedRecord } from '../../failures.js';
-import {
-  DRAGONFLY_KINFO_FILE,
-  DRAGONFLY_KINFO_PROC,
-  DRAGONFLY_KINFO_SIZES,
-  P_SYSTEM,
-  SZOMB,
-} from '../../ffi/structs/dragonfly.js';
+import { DRAGONFLY_KINFO_FILE, DRAGONFLY_KINFO_PROC, P_SYSTEM, SZOMB } from '../../ffi/structs/dragonfly.js';
 import { SIZEOF_GID_T } from '../../ffi/structs/layout.js';
 import { type ProcRecord, type WithIdentity, type WithSession, type WithUsage, timevalMicros } from '../bsd/kinfo.js';
 import { decodeGids } from '../bsd/sigset.js';
@@ -23,7 +16,8 @@ export interface DragonflyRecord extends ProcRecord, WithSession, WithIdentity, 
 }
 
 export function decodeKinfoProc(buf: Buffer): DragonflyRecord {
-  if (!DRAGONFLY_KINFO_SIZES.includes(buf.length)) throw malformedRecord('sysctl', 'kinfo_proc', `${buf.length} bytes`);
+  if (buf.length !== DRAGONFLY_KINFO_PROC.size)
+    throw malformedRecord('sysctl', 'kinfo_proc', `${buf.length} bytes, expected ${DRAGONFLY_KINFO_PROC.size}`);
   const f = DRAGONFLY_KINFO_PROC.fields;
   const pid = buf.readInt32LE(f.kp_pid.offset);
   return {
@@ -58,8 +52,8 @@ export function decodeKinfoProc(buf: Buffer): DragonflyRecord {
  * kernel answers for one process). KERN_PROC_ALL ends with one record per
  * kernel thread, whose kp_pid is -1.
  */
-export function decodeKinfoProcList(buf: Buffer, size: number): DragonflyRecord[] {
-  return splitRecords(buf, size, 'kinfo_proc list').map(decodeKinfoProc);
+export function decodeKinfoProcList(buf: Buffer): DragonflyRecord[] {
+  return splitRecords(buf, DRAGONFLY_KINFO_PROC.size, 'kinfo_proc list').map(decodeKinfoProc);
 }
 
 /**

@@ -41,6 +41,7 @@ import {
   decodeKinfoProcList,
 } from './decode.js';
 import { parseDragonflyRlimit } from './parse-rlimit.js';
+import { DRAGONFLY_KINFO_PROC } from '../../ffi/structs/dragonfly.js';
 import { type DragonflyStatus, parseDragonflyStatus } from './parse-status.js';
 
 const PLATFORM = 'DragonFly BSD';
@@ -72,27 +73,13 @@ function statusOf(t: Target): DragonflyStatus {
   return status;
 }
 
-const recordSizes = new WeakMap<BsdLibc, number>();
-
-/** The size of one kinfo_proc as this kernel answers it (976 or 992): that of our own record. */
-function recordSize(libc: BsdLibc): number {
-  let size = recordSizes.get(libc);
-  if (size === undefined) {
-    const own = sysctlRead(libc, kinfoMib(process.pid), KINFO_PROC_BUFFER_SIZE);
-    decodeKinfoProc(own); // refuses a size the layout does not know
-    size = own.length;
-    recordSizes.set(libc, size);
-  }
-  return size;
-}
-
 /**
  * Every process kern.proc.all shows (all of them unless kern.ps_showallprocs
  * is 0; only the caller's jail in a jail), zombies included, then one record
  * per kernel thread with kp_pid -1, which are left out.
  */
 function processList(libc: BsdLibc): DragonflyRecord[] {
-  return decodeKinfoProcList(sysctlRead(libc, MIB_KERN_PROC_ALL), recordSize(libc)).filter((p) => p.pid >= 0);
+  return decodeKinfoProcList(sysctlRead(libc, MIB_KERN_PROC_ALL)).filter((p) => p.pid >= 0);
 }
 
 /** The CPU time the RLIMIT_CPU check counts: every live LWP's user and system microseconds. */
@@ -100,7 +87,7 @@ function lwpCpuMicros(libc: BsdLibc, t: Target): number {
   const pid = checkPid(t.pid, 'sysctl');
   const buf = sysctlRead(libc, lwpMib(pid));
   if (buf.length === 0) DRAGONFLY_FACT_SOURCES.readRecord(libc, pid);
-  const micros = cpuMicrosOfLwps(splitRecords(buf, recordSize(libc), 'kinfo_proc list'), pid);
+  const micros = cpuMicrosOfLwps(splitRecords(buf, DRAGONFLY_KINFO_PROC.size, 'kinfo_proc list'), pid);
   confirmHeld(t, 'sysctl');
   return micros;
 }
@@ -174,6 +161,28 @@ function descriptors(libc: BsdLibc, t: Target): number {
   return count;
 }
 
+/**
+ * The session ID, the same by both routes. The record's kp_sid is the
+ * session's s_sid. procfs_dostatus (sys/vfs/procfs/procfs_status.c) prints
+ * instead the PID of the session's leader, `sess->s_leader ? ... : 0`: while
+ * the leader lives that PID is the session ID (POSIX setsid: the session ID
+ * is the PID of the process that created it), and once the leader has exited
+ * (s_leader cleared) the line says 0, from which the session ID cannot be
+ * known. That case is refused rather than answered 0.
+ */
+function sessionId(t: Target): number {
+  const route = chooseRoute(DRAGONFLY_LIBC, 'procGetsid');
+  if (route.kind === 'ffi') return record(route.libc, t).sid;
+  const sid = statusOf(t).sid;
+  if (sid === 0) {
+    throw unsupported(
+      'procGetsid',
+      `/proc/${t.pid}/status on ${PLATFORM} names the session by its leader's PID, and the leader has exited; the session ID needs koffi (kern.proc.pid)`,
+    );
+  }
+  return sid;
+}
+
 export const dragonflyBackend: Backend = {
   platform: PLATFORM,
   rlimits: DRAGONFLY_RLIMITS,
@@ -181,7 +190,7 @@ export const dragonflyBackend: Backend = {
   maxPid: MAX_PID_T,
   getGroups: (t) => factsOfHeld(DRAGONFLY_FACT_SOURCES, t, 'procGetgroups').groups,
   getPgid: (t) => factsOfHeld(DRAGONFLY_FACT_SOURCES, t, 'procGetpgid').pgid,
-  getSid: (t) => factsOfHeld(DRAGONFLY_FACT_SOURCES, t, 'procGetsid').sid,
+  getSid: sessionId,
 
   getRlimit(t: Target, resource: number, bigint: boolean): Limits | BigLimits {
     if (!bsdProcfsMounted()) {

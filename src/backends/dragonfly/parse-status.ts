@@ -25,8 +25,9 @@ export function parseDragonflyStatus(text: string, file = 'status'): DragonflySt
     comm: Buffer.from(m[1]!, 'latin1').toString('utf8'),
     pid: Number(m[2]),
     pgid: Number(m[4]),
-    // procfs_dostatus prints the session leader's PID here, 0 once the leader
-    // has exited; kinfo_proc's kp_sid is the session ID itself.
+    // procfs_dostatus prints the session leader's PID here, which is the
+    // session ID while the leader lives, and 0 once it has exited; the
+    // backend's getSid refuses the 0 (kinfo_proc's kp_sid is the session ID).
     sid: Number(m[5]),
     groups,
     startMicros: sec < 0 ? undefined : timevalMicros(sec, usec),

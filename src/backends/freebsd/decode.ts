@@ -104,7 +104,19 @@ export function countDescriptors(buf: Buffer): number {
   return count;
 }
 
-/** KERN_PROC_GROUPS: cr_ngroups gid_t values, the whole list. */
+/**
+ * KERN_PROC_GROUPS: the whole list, the effective group first, on every
+ * release. Through FreeBSD 14 sysctl_kern_proc_groups (sys/kern/kern_proc.c)
+ * copies cr_groups, whose entry 0 is the egid (cr_gid is cr_groups[0]).
+ * FreeBSD 15 keeps the egid apart from the supplementary groups, and the
+ * sysctl writes cr_gid and then the cr_ngroups supplementary entries, where
+ * 15's own getgroups(2) (sys_getgroups, sys/kern/kern_prot.c) returns the
+ * supplementary groups alone. procGetgroups keeps the sysctl's shape, egid
+ * first, so that one answer means the same on 13, 14 and 15 (and on macOS and
+ * DragonFly, whose records also start with the egid); the list is returned as
+ * the kernel gives it, so an egid that is also a supplementary group appears
+ * twice on 15.
+ */
 export function decodeGroupList(buf: Buffer): number[] {
   if (buf.length % SIZEOF_GID_T !== 0)
     throw malformedRecord('sysctl', 'KERN_PROC_GROUPS answer', `${buf.length} bytes`);

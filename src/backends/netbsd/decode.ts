@@ -24,8 +24,14 @@ export function decodeKinfoProc2(buf: Buffer): NetbsdRecord {
   if (buf.length !== NETBSD_KINFO_PROC2.size)
     throw malformedRecord('sysctl', 'kinfo_proc2', `${buf.length} bytes, expected ${NETBSD_KINFO_PROC2.size}`);
   const f = NETBSD_KINFO_PROC2.fields;
-  // P_ZOMBIE(p) is SZOMB or SDEAD (sys/sys/proc.h).
-  const base = decodeKinfo2(buf, NETBSD_KINFO_PROC2, [SZOMB, SDEAD]);
+  // fill_kproc2 (sys/kern/kern_proc.c) sets p_stat and p_realstat to the
+  // process's p_stat, then, for a live process, overwrites p_stat with its
+  // chosen LWP's l_stat: LSZOMB (5) there is one exited LWP, and 3 means
+  // SDYING for a process but LSSLEEP for an LWP. The process state is
+  // p_realstat; P_ZOMBIE(p) is SZOMB or SDEAD (sys/sys/proc.h).
+  const realstat = buf.readBigUInt64LE(f.p_realstat.offset);
+  const zombie = realstat === BigInt(SZOMB) || realstat === BigInt(SDEAD);
+  const base = { ...decodeKinfo2(buf, NETBSD_KINFO_PROC2, []), zombie };
   return {
     ...base,
     name: decodeName(buf, f.p_comm),

@@ -39,6 +39,7 @@ import { type NetbsdRecord, countFile2Records, decodeKinfoProc2, decodeKinfoProc
 import { parseNetbsdLimit } from './parse-limit.js';
 import { type NetbsdStatus, parseNetbsdStatus } from './parse-status.js';
 import { setBothLimits } from './set-limits.js';
+import { retryWhileBusy } from './busy-retry.js';
 
 const PLATFORM = 'NetBSD';
 
@@ -53,14 +54,18 @@ const NETBSD_FACT_SOURCES: FactSources<NetbsdRecord> = {
   parseStatus: parseNetbsdStatus,
 };
 
+// Both go through sysctl_proc_findproc, whose EBUSY (exec or exit under way)
+// is retried (busy-retry.ts).
 function readQuad(libc: BsdLibc, pid: number, resource: number, type: LimitType): bigint {
-  return decodeQuad(sysctlRead(libc, rlimitMib(checkPid(pid, 'sysctl'), resource, type), SIZEOF_RLIM_T));
+  const mib = rlimitMib(checkPid(pid, 'sysctl'), resource, type);
+  return decodeQuad(retryWhileBusy(() => sysctlRead(libc, mib, SIZEOF_RLIM_T)));
 }
 
 function writeQuad(libc: BsdLibc, pid: number, resource: number, type: LimitType, v: bigint): void {
   const value = Buffer.alloc(SIZEOF_RLIM_T);
   value.writeBigUInt64LE(v);
-  sysctlWrite(libc, rlimitMib(checkPid(pid, 'sysctl'), resource, type), value);
+  const mib = rlimitMib(checkPid(pid, 'sysctl'), resource, type);
+  retryWhileBusy(() => sysctlWrite(libc, mib, value));
 }
 
 const record = (libc: BsdLibc, t: Target): NetbsdRecord =>

@@ -29,6 +29,15 @@ export const HW_PAGESIZE = 7;
  * THREAD_PID_OFFSET (100000) up, so they never pass for one.
  */
 export const PID_MAX = 99999;
+/**
+ * How far two readings of one process's start time may differ, in
+ * microseconds. fill_kproc (sys/kern/kern_sysctl.c) does not keep a start
+ * date: it adds nanoboottime() to the process's start uptime (ps_start) on
+ * every query, so a step of the wall clock (settimeofday, ntpd) moves every
+ * p_ustart by the step. The same tolerance as FreeBSD's: a PID is not reused
+ * within one second by a process that the hold would then take for the first.
+ */
+export const START_TOLERANCE_MICROS = 1_000_000;
 /** Records asked for per query: the one process the ID selects. */
 export const KINFO_ELEM_COUNT = 1;
 

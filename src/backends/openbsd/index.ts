@@ -8,7 +8,7 @@
 import { readdirSync } from 'node:fs';
 import { errorCode, hidden } from '../../failures.js';
 import { OPENBSD_KINFO_FILE_PREFIX, OPENBSD_KINFO_PREFIX } from '../../ffi/structs/openbsd.js';
-import type { Backend, Sigmasks, Target, Uids } from '../backend.js';
+import type { Backend, ProcessHold, Sigmasks, Target, Uids } from '../backend.js';
 import { type LibcSpec, bsdLibc } from '../bsd/libc.js';
 import { heldRecord, diagnoseByRecord, recordFrom } from '../bsd/record.js';
 import { pageSize, sysctlRead, sysctlReadElements, sysctlSize } from '../bsd/sysctl.js';
@@ -20,6 +20,7 @@ import {
   OPENBSD_RLIM_INFINITY,
   OPENBSD_USAGE,
   PID_MAX,
+  START_TOLERANCE_MICROS,
   argvMib,
   fileMib,
   kinfoListMib,
@@ -62,6 +63,16 @@ export function readRecord(pid: number): OpenbsdRecord {
 }
 
 const record = (t: Target): OpenbsdRecord => heldRecord(t, readRecord);
+
+/**
+ * A hold on the start time `read` gives. fill_kproc (sys/kern/kern_sysctl.c)
+ * rebuilds p_ustart from the boot time on each query, so readings are compared
+ * with START_TOLERANCE_MICROS of slack; a zombie's (p_uvalid 0) is unknown,
+ * which the hold does not take for reuse.
+ */
+export function openbsdHold(read: () => number | undefined): ProcessHold {
+  return startTimeHold(read, START_TOLERANCE_MICROS);
+}
 
 /** Every process, system ones and zombies included (sysctl_doproc with KERN_PROC_KTHREAD). */
 function processList(): OpenbsdRecord[] {
@@ -160,7 +171,6 @@ export const openbsdBackend: Backend = {
   },
 
   listPids: () => sortedPids(processList().map((p) => p.pid)),
-  // A zombie's start time is 0 (p_uvalid = 0): unknown, which the hold does not call reused.
-  hold: (pid) => startTimeHold(() => readRecord(pid).startMicros),
+  hold: (pid) => openbsdHold(() => readRecord(pid).startMicros),
   diagnose: (pid, cause) => diagnoseByRecord(pid, cause, readRecord),
 };

@@ -12,8 +12,13 @@ export interface Psinfo {
   pid: number;
   pgid: number;
   sid: number;
-  /** Start time in microseconds since the epoch (pr_start is a timestruc_t, in ns). */
-  startMicros: number;
+  /**
+   * Start time in microseconds since the epoch (pr_start is a timestruc_t, in
+   * ns); undefined when pr_start is 0. prgetpsinfo (usr/src/uts/common/fs/
+   * proc/prsubr.c) zeroes the whole record when prchoose finds no thread (a
+   * zombie) and fills pr_start only for a live process, so 0 means "not said".
+   */
+  startMicros: number | undefined;
   /** No LWPs left: exited, not yet reaped. */
   zombie: boolean;
   /** pr_fname: the name of the executed file (u_comm), decoded as UTF-8. */
@@ -26,12 +31,13 @@ export function decodePsinfo(buf: Buffer, file = 'psinfo'): Psinfo {
   if (buf.length < SUNOS_PSINFO.size)
     throw malformed(file, 'psinfo_t', `${buf.length} bytes, expected ${SUNOS_PSINFO.size}`);
   const f = SUNOS_PSINFO.fields;
+  const sec = buf.readBigInt64LE(f.pr_start_sec.offset);
   const nsec = buf.readBigInt64LE(f.pr_start_nsec.offset);
   return {
     pid: buf.readInt32LE(f.pr_pid.offset),
     pgid: buf.readInt32LE(f.pr_pgid.offset),
     sid: buf.readInt32LE(f.pr_sid.offset),
-    startMicros: Number(buf.readBigInt64LE(f.pr_start_sec.offset)) * 1e6 + Number(nsec / 1000n),
+    startMicros: sec === 0n && nsec === 0n ? undefined : Number(sec) * 1e6 + Number(nsec / 1000n),
     zombie: buf.readInt32LE(f.pr_nlwp.offset) === 0,
     name: decodeName(buf, f.pr_fname),
     cpuSeconds:

@@ -126,6 +126,9 @@ export const sunosBackend: Backend = {
     return procfsPids(view.root);
   },
 
+  // A zombie's psinfo has pr_start 0 (prgetpsinfo zeroes it): startMicros is
+  // undefined, which the hold does not take for reuse, so the next call on a
+  // held process that has just exited finds the zombie.
   hold: (pid) => startTimeHold(() => readPsinfo(pid, 'Process').startMicros),
 
   // psinfo outlives the other files: a zombie still has it, with no LWPs.

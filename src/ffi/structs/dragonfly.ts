@@ -1,10 +1,12 @@
 // DragonFly BSD struct kinfo_proc (x86_64 only; kern.proc.pid) and struct
-// kinfo_file (kern.file), from sys/sys/kinfo.h. 976 bytes; kernels whose struct kinfo_lwp has kl_comm make
-// it 992. Every field the backend reads lies before kp_lwp, whose growth moves
-// only what follows it. See docs/platform-facts.md, "DragonFly BSD".
+// kinfo_file (kern.file), from sys/sys/kinfo.h. kinfo_proc is 992 bytes: its
+// kp_lwp (struct kinfo_lwp) ends with kl_comm[MAXCOMLEN + 1], in the header
+// since 2015, so in every release from 4.4 on; the 976-byte record without it
+// belongs to releases no longer supported. See docs/platform-facts.md,
+// "DragonFly BSD".
 import { struct } from './layout.js';
 
-export const DRAGONFLY_KINFO_PROC = struct('struct kinfo_proc', 'dragonfly sys/sys/kinfo.h', 976, {
+export const DRAGONFLY_KINFO_PROC = struct('struct kinfo_proc', 'dragonfly sys/sys/kinfo.h', 992, {
   kp_flags: [8, 4], // p_flags: P_SYSTEM for a system process
   kp_stat: [12, 4], // enum procstat: SZOMB for a zombie
   kp_siglist: [40, 16],
@@ -31,8 +33,6 @@ export const DRAGONFLY_KINFO_PROC = struct('struct kinfo_proc', 'dragonfly sys/s
   kl_sigmask: [920, 16], // and its blocked set
 });
 
-/** The two sizes the kernel may answer with (without and with kinfo_lwp.kl_comm). */
-export const DRAGONFLY_KINFO_SIZES: readonly number[] = [976, 992];
 /** sys/sys/proc.h: SZOMB in enum procstat { SIDL = 1, SACTIVE, SSTOP, SZOMB }. */
 export const SZOMB = 4;
 

@@ -21,7 +21,7 @@ export const NETBSD_KINFO_PROC2 = struct('struct kinfo_proc2', 'netbsd sys/sys/s
   p_sigmask: [312, 16],
   p_sigignore: [328, 16],
   p_sigcatch: [344, 16],
-  p_stat: [360, 1], // SZOMB or SDEAD for a zombie
+  p_stat: [360, 1], // the process state, replaced by an LWP state for a live process (fill_kproc2)
   p_comm: [368, 24], // char[KI_MAXCOMLEN]: p_comm (MAXCOMLEN + 1 = 17 bytes) strncpy'd
   p_vm_rssize: [432, 4], // vm_resident_count(vm), pages; 0 for a zombie
   p_vm_dsize: [440, 4], // vm_dsize, pages
@@ -29,11 +29,12 @@ export const NETBSD_KINFO_PROC2 = struct('struct kinfo_proc2', 'netbsd sys/sys/s
   p_uvalid: [448, 8], // 0 for zombies: start time not filled (fill_kproc2)
   p_ustart_sec: [456, 4],
   p_ustart_usec: [460, 4],
+  p_realstat: [632, 8], // uint64_t: the process's own p_stat, where p_stat may carry an LWP's state
   p_svuid: [640, 4], // kauth_cred_getsvuid
   p_vm_vsize: [664, 8], // atop(vm_map.size): pages
 });
 
-/** sys/sys/proc.h: P_ZOMBIE(p) is true for either state. */
+/** sys/sys/proc.h: process states SIDL 1, SACTIVE 2, SDYING 3, SSTOP 4, SZOMB 5, SDEAD 6; P_ZOMBIE(p) is true for SZOMB or SDEAD. */
 export const SZOMB = 5;
 export const SDEAD = 6;
 

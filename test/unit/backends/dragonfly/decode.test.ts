@@ -28,17 +28,16 @@ function kinfo(size: number, extra: Parameters<typeof image>[1] = []): Buffer {
 }
 
 describe('DragonFly decodeKinfoProc', () => {
-  it('reads both record sizes (976, and 992 with kinfo_lwp.kl_comm)', () => {
-    for (const size of [976, 992]) {
-      const r = decodeKinfoProc(kinfo(size));
-      assert.deepEqual(
-        [r.pid, r.pgid, r.sid, r.groups, r.startMicros, r.zombie],
-        [91, 90, 80, [0, 0, 5], 1_690_000_000_000_007, false],
-      );
-    }
+  it('reads the 992-byte record (kinfo_lwp ends with kl_comm)', () => {
+    const r = decodeKinfoProc(kinfo(992));
+    assert.deepEqual(
+      [r.pid, r.pgid, r.sid, r.groups, r.startMicros, r.zombie],
+      [91, 90, 80, [0, 0, 5], 1_690_000_000_000_007, false],
+    );
   });
 
-  it('refuses any other size', () => {
+  it('refuses any other size, the pre-4.4 976-byte record without kl_comm included', () => {
+    assert.throws(() => decodeKinfoProc(kinfo(976)), { code: 'EBADMSG' });
     assert.throws(() => decodeKinfoProc(Buffer.alloc(1024)), { code: 'EBADMSG' });
   });
 });
@@ -60,38 +59,37 @@ describe('DragonFly name, uids, flags and usage figures', () => {
     return buf;
   };
 
-  it('reads kp_comm, the three uids and the vm figures, in both record sizes', () => {
-    for (const size of [976, 992]) {
-      const r = decodeKinfoProc(full(size));
-      assert.equal(r.name, 'dntpd');
-      assert.deepEqual(r.uids, { real: 1000, effective: 1001, saved: 1002 });
-      assert.equal(r.system, false);
-      assert.deepEqual(r.usage, { virtualBytes: 2 ** 31, residentPages: 512, dataPages: 64, stackPages: 8 });
-    }
+  it('reads kp_comm, the three uids and the vm figures', () => {
+    const r = decodeKinfoProc(full(992));
+    assert.equal(r.name, 'dntpd');
+    assert.deepEqual(r.uids, { real: 1000, effective: 1001, saved: 1002 });
+    assert.equal(r.system, false);
+    assert.deepEqual(r.usage, { virtualBytes: 2 ** 31, residentPages: 512, dataPages: 64, stackPages: 8 });
   });
 
   it('P_SYSTEM (0x200) in kp_flags marks a system process', () => {
-    assert.equal(decodeKinfoProc(full(976, [[8, 'i32', 0x200]])).system, true);
+    assert.equal(decodeKinfoProc(full(992, [[8, 'i32', 0x200]])).system, true);
   });
 
   it('KERN_PROC_ALL: records of the size the kernel answers, kernel threads with kp_pid -1', () => {
     const list = Buffer.concat([kinfo(992), kinfo(992, [[220, 'i32', -1]])]);
     assert.deepEqual(
-      decodeKinfoProcList(list, 992).map((r) => r.pid),
+      decodeKinfoProcList(list).map((r) => r.pid),
       [91, -1],
     );
-    assert.throws(() => decodeKinfoProcList(list, 976), { code: 'EBADMSG' });
+    // A list of 976-byte records (a kernel before kl_comm) does not split into 992-byte ones.
+    assert.throws(() => decodeKinfoProcList(Buffer.concat([kinfo(976), kinfo(976)])), { code: 'EBADMSG' });
   });
 
   it('the CPU time is every LWP record’s kl_uticks + kl_sticks, in microseconds', () => {
     const lwp = (u: bigint, s: bigint) =>
-      kinfo(976, [
+      kinfo(992, [
         [704, 'u64', u], // kl_uticks
         [712, 'u64', s], // kl_sticks
       ]);
     assert.equal(cpuMicrosOfLwps([lwp(1_000_000n, 250_000n), lwp(3n, 4n)], 91), 1_250_007);
     assert.equal(cpuMicrosOfLwps([], 91), 0);
-    assert.throws(() => cpuMicrosOfLwps([kinfo(976, [[220, 'i32', 5]])], 91), { code: 'EBADMSG' });
+    assert.throws(() => cpuMicrosOfLwps([kinfo(992, [[220, 'i32', 5]])], 91), { code: 'EBADMSG' });
   });
 });
 

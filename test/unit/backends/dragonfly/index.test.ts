@@ -37,6 +37,27 @@ describe('DragonFly backend, procfs route', () => {
     assert.equal(backend.getSid!(target(PID)), 2000);
   });
 
+  it("the session ID: the leader's PID procfs prints, refused once the leader has exited (0)", () => {
+    const ORPHAN = 2470;
+    // procfs_dostatus: "comm pid ppid pgid sid maj,min flags start ut st wmsg euid ruid rgid,groups jail",
+    // sid being sess->s_leader's PID, or 0 when s_leader is NULL.
+    tree.write(
+      ORPHAN,
+      'status',
+      `orphan ${ORPHAN} 1 ${ORPHAN} 0 -1,-1 noflags 1690000001,0 0,0 0,0 nanslp 1001 1001 1001,1001 -\n`,
+    );
+    try {
+      assert.equal(backend.getSid!(target(PID)), 2000);
+      const err = failure(() => backend.getSid!(target(ORPHAN)), ORPHAN, 'procGetsid');
+      assert.equal((err as { code?: string }).code, 'ENOTSUP');
+      assert.match(err.message, /leader has exited/);
+      // The other columns of the same line still answer.
+      assert.equal(backend.getPgid!(target(ORPHAN)), ORPHAN);
+    } finally {
+      tree.remove(ORPHAN);
+    }
+  });
+
   it('limits from the rlimit file, -1 as RLIM_INFINITY', () => {
     assert.deepEqual(backend.getRlimit!(target(PID), 8, true), [16384n, 16384n]);
     assert.deepEqual(backend.getRlimit!(target(PID), 2, true), [536870912n, backend.rlimInfinity]);

@@ -77,6 +77,18 @@ describe('FreeBSD per-PID nodes', () => {
     assert.throws(() => decodeGroupList(Buffer.alloc(6)), { code: 'EBADMSG' });
   });
 
+  it('KERN_PROC_GROUPS on FreeBSD 15: cr_gid, then the supplementary groups, read egid first as on 14', () => {
+    // 14: cr_groups copied whole, cr_groups[0] being the egid.
+    const on14 = image(12, [[0, 'u32[]', [20, 0, 5]]]);
+    // 15: SYSCTL_OUT of cr_gid, then cr_ngroups entries of cr_groups (supplementary only).
+    const on15 = Buffer.concat([image(4, [[0, 'u32', 20]]), image(8, [[0, 'u32[]', [0, 5]]])]);
+    assert.deepEqual(decodeGroupList(on14), [20, 0, 5]);
+    assert.deepEqual(decodeGroupList(on15), decodeGroupList(on14));
+    // An egid that is also a supplementary group on 15 is listed twice, as the kernel gives it.
+    const twice = Buffer.concat([image(4, [[0, 'u32', 20]]), image(8, [[0, 'u32[]', [20, 5]]])]);
+    assert.deepEqual(decodeGroupList(twice), [20, 20, 5]);
+  });
+
   it('KERN_PROC_RLIMIT: struct rlimit both ways, RLIM_INFINITY = 2**63 - 1', () => {
     const inf = (1n << 63n) - 1n;
     const buf = image(16, [

@@ -21,10 +21,11 @@ function kinfo2(extra: Parameters<typeof image>[1] = []): Buffer {
     [312, 'u32[]', sigWords([15, 34])], // p_sigmask
     [328, 'u32[]', sigWords([13])], // p_sigignore
     [344, 'u32[]', sigWords([1, 2])], // p_sigcatch
-    [360, 'i8', 2], // p_stat: SACTIVE
+    [360, 'i8', 2], // p_stat: LSRUN, the chosen LWP's state
     [448, 'i64', 1n], // p_uvalid
     [456, 'u32', 1_700_000_001], // p_ustart_sec
     [460, 'u32', 42], // p_ustart_usec
+    [632, 'u64', 2n], // p_realstat: SACTIVE
     ...extra,
   ]);
 }
@@ -44,11 +45,12 @@ describe('NetBSD decodeKinfoProc2', () => {
     assert.equal(r.zombie, false);
   });
 
-  it('a zombie (SZOMB or SDEAD) has p_uvalid 0: its start time is unknown', () => {
+  it('a zombie (p_realstat SZOMB or SDEAD) has p_uvalid 0: its start time is unknown', () => {
     for (const stat of [5, 6]) {
       const r = decodeKinfoProc2(
         kinfo2([
           [360, 'i8', stat],
+          [632, 'u64', BigInt(stat)],
           [448, 'i64', 0n],
           [456, 'u32', 0],
           [460, 'u32', 0],
@@ -57,6 +59,21 @@ describe('NetBSD decodeKinfoProc2', () => {
       assert.equal(r.zombie, true);
       assert.equal(r.startMicros, undefined);
     }
+  });
+
+  it("the process state is p_realstat: a live process's p_stat carries an LWP state", () => {
+    // fill_kproc2 overwrites p_stat with the chosen LWP's l_stat for a live
+    // process: LSZOMB (5) for an exited LWP of a running process, and 3
+    // (LSSLEEP, the same number as the process state SDYING).
+    for (const lwpStat of [3, 5]) {
+      const r = decodeKinfoProc2(kinfo2([[360, 'i8', lwpStat]]));
+      assert.equal(r.zombie, false, `p_stat ${lwpStat} with p_realstat SACTIVE`);
+      assert.deepEqual(r.usage.dataPages !== undefined, true);
+    }
+    // A zombie keeps its own state in p_stat too, and p_realstat says so.
+    const dead = decodeKinfoProc2(kinfo2([[632, 'u64', 5n]]));
+    assert.equal(dead.zombie, true);
+    assert.deepEqual(dead.usage, {});
   });
 
   it('refuses a record of another size', () => {
@@ -101,7 +118,16 @@ describe('NetBSD name, uids and usage figures', () => {
   });
 
   it('a zombie has no figures: fill_kproc2 leaves them unset', () => {
-    assert.deepEqual(decodeKinfoProc2(full([[360, 'i8', 5]])).usage, {});
+    // A zombie: p_stat and p_realstat both SZOMB.
+    assert.deepEqual(
+      decodeKinfoProc2(
+        full([
+          [360, 'i8', 5],
+          [632, 'u64', 5n],
+        ]),
+      ).usage,
+      {},
+    );
   });
 
   it('KERN_PROC_ALL: 680-byte records end to end', () => {

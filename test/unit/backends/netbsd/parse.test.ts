@@ -66,6 +66,22 @@ describe('parseNetbsdStatus', () => {
     assert.equal(parseNetbsdStatus('x 5 1 5 5 -1,-1 noflags -1,-1 0,0 0,0 nochan 0 0\n').startMicros, undefined);
   });
 
+  it('IDs of 2^31 and up, which "%d" prints negative, are read back as the unsigned ID', () => {
+    // euid 4294967294 (nobody on some systems) prints -2; gid 2^31 prints -2147483648.
+    const s = parseNetbsdStatus('svc 40 1 40 40 -1,-1 noflags 1700000000,0 0,0 0,0 nanoslp -2 -2,-2147483648,-1,100\n');
+    assert.deepEqual(s.groups, [2 ** 31, 2 ** 32 - 1, 100]);
+    assert.equal(s.pid, 40);
+  });
+
+  it('an ID outside the 32-bit %d range is a format error', () => {
+    assert.throws(() => parseNetbsdStatus('x 5 1 5 5 -1,-1 noflags 1,0 0,0 0,0 nochan 0 0,-2147483649\n'), {
+      code: 'EBADMSG',
+    });
+    assert.throws(() => parseNetbsdStatus('x 5 1 5 5 -1,-1 noflags 1,0 0,0 0,0 nochan 2147483648 0\n'), {
+      code: 'EBADMSG',
+    });
+  });
+
   it('other text is a format error', () => {
     assert.throws(() => parseNetbsdStatus('Name:\tsleep\nPid:\t1\n'), { code: 'EBADMSG' });
   });

@@ -24,6 +24,14 @@ function psinfo(nlwp: number): Buffer {
 }
 
 describe('illumos decodePsinfo', () => {
+  it("a zombie's pr_start is 0 (prgetpsinfo zeroes the record): the start time is unknown", () => {
+    const buf = psinfo(0);
+    buf.fill(0, 88, 104); // pr_start.tv_sec, pr_start.tv_nsec
+    const info = decodePsinfo(buf);
+    assert.equal(info.zombie, true);
+    assert.equal(info.startMicros, undefined);
+  });
+
   it('reads pid, pgid, sid, the start time (ns truncated to µs), name and CPU time', () => {
     const buf = psinfo(3);
     Buffer.from('nscd\0').copy(buf, 136); // pr_fname

@@ -123,6 +123,26 @@ describe('illumos backend over /proc files', () => {
     assert.equal(hold.alive(), false);
   });
 
+  it('a held process that has just become a zombie (pr_start 0) is ZombieProcess, not NoSuchProcess', () => {
+    const HELD = 1361;
+    tree.write(HELD, 'psinfo', psinfo(HELD, 1, 1_700_000_002n));
+    const hold = backend.hold!(HELD, currentProcfsView());
+    // prgetpsinfo with no thread left: bzero of the whole psinfo_t, pr_start never filled.
+    tree.write(
+      HELD,
+      'psinfo',
+      image(416, [
+        [8, 'i32', HELD],
+        [16, 'i32', 1300],
+        [20, 'i32', 1200],
+      ]),
+    );
+    assert.equal(hold.alive(), true);
+    const held = { ...target(HELD), alive: () => hold.alive() };
+    assert.ok(failure(() => backend.getName!(held), HELD, 'procGetName') instanceof ZombieProcess);
+    assert.equal(backend.getSid!(held), 1200);
+  });
+
   it('psinfo for another PID than its directory is a format error', () => {
     tree.write(999, 'psinfo', psinfo(998, 1, 1n));
     assert.throws(() => backend.getPgid!(target(999)), { code: 'EBADMSG' });
