@@ -32,9 +32,10 @@ export function pidExists(pid: number): 'yes' | 'no' | 'denied' {
 /**
  * A hold that tells the same process from a reused PID by its start time, in
  * microseconds. `read` throws when the PID names no process and returns
- * undefined when the kernel does not say (OpenBSD and NetBSD zero a zombie's
- * start time): unknown is not "reused". `tolerance` absorbs kernels that
- * rebuild the start time from the boot time on every query (FreeBSD).
+ * undefined when the kernel does not say (OpenBSD, NetBSD and illumos zero a
+ * zombie's start time): unknown is not "reused". `tolerance` absorbs kernels
+ * that rebuild the start time from the boot time on every query (FreeBSD's
+ * and OpenBSD's fill_kproc).
  */
 export function startTimeHold(read: () => number | undefined, tolerance = 0): ProcessHold {
   const start = read();
