@@ -8,6 +8,9 @@ import { toPublicError } from './public-error.js';
 import {
   type BigLimits,
   type LimitValue,
+  type CheckedResource,
+  type Resource,
+  type ResourceInput,
   type Limits,
   type NewLimits,
   exactNumberLimits,
@@ -35,8 +38,7 @@ export type { ProcLike } from './validate.js';
 export type { Sigmasks, Uids } from './backends/backend.js';
 export type { Limits, BigLimits, LimitValue } from './limits.js';
 
-/** A resource: this platform's RLIMIT_* number, or a name such as 'nofile' or 'RLIMIT_NOFILE'. */
-export type Resource = number | string;
+export type { Resource, ResourceName, ResourceBaseName, ResourceInput, CheckedResource } from './limits.js';
 
 /** Options of the limit functions: `bigint: true` returns exact rlim_t values. */
 export interface RlimitOptions {
@@ -162,9 +164,21 @@ export function procGetSigmasks(proc: ProcLike): Sigmasks {
 }
 
 /** The `[soft, hard]` limits of a resource; unlimited is Infinity (or RLIM_INFINITY with bigint). */
-export function procGetrlimit(proc: ProcLike, resource: Resource, options?: RlimitOptions & { bigint?: false }): Limits;
-export function procGetrlimit(proc: ProcLike, resource: Resource, options: { bigint: true }): BigLimits;
-export function procGetrlimit(proc: ProcLike, resource: Resource, options?: RlimitOptions): Limits | BigLimits;
+export function procGetrlimit<R extends ResourceInput>(
+  proc: ProcLike,
+  resource: CheckedResource<R>,
+  options?: RlimitOptions & { bigint?: false },
+): Limits;
+export function procGetrlimit<R extends ResourceInput>(
+  proc: ProcLike,
+  resource: CheckedResource<R>,
+  options: { bigint: true },
+): BigLimits;
+export function procGetrlimit<R extends ResourceInput>(
+  proc: ProcLike,
+  resource: CheckedResource<R>,
+  options?: RlimitOptions,
+): Limits | BigLimits;
 export function procGetrlimit(proc: ProcLike, resource: Resource, options?: RlimitOptions): Limits | BigLimits {
   const backend = getBackend();
   const call = prepare(backend, backend.getRlimit !== undefined, 'procGetrlimit', proc);
@@ -182,21 +196,21 @@ export function procGetrlimit(proc: ProcLike, resource: Resource, options?: Rlim
  * Gets a resource's limits or, with `newLimits = [soft, hard]`, sets both at once
  * and returns the previous ones. Infinity or any negative value means unlimited.
  */
-export function procRlimit(
+export function procRlimit<R extends ResourceInput>(
   proc: ProcLike,
-  resource: Resource,
+  resource: CheckedResource<R>,
   newLimits?: readonly [LimitValue, LimitValue] | null,
   options?: RlimitOptions & { bigint?: false },
 ): Limits;
-export function procRlimit(
+export function procRlimit<R extends ResourceInput>(
   proc: ProcLike,
-  resource: Resource,
+  resource: CheckedResource<R>,
   newLimits: readonly [LimitValue, LimitValue] | null | undefined,
   options: { bigint: true },
 ): BigLimits;
-export function procRlimit(
+export function procRlimit<R extends ResourceInput>(
   proc: ProcLike,
-  resource: Resource,
+  resource: CheckedResource<R>,
   newLimits?: readonly [LimitValue, LimitValue] | null,
   options?: RlimitOptions,
 ): Limits | BigLimits;
@@ -281,6 +295,10 @@ export function procGetCmdline(proc: ProcLike): string[] {
  * seconds (to the hundredth) for CPU time. Undefined when the kernel shows no
  * figure for the resource (see the README for each platform's list).
  */
+export function procGetrlimitUsage<R extends ResourceInput>(
+  proc: ProcLike,
+  resource: CheckedResource<R>,
+): number | undefined;
 export function procGetrlimitUsage(proc: ProcLike, resource: Resource): number | undefined {
   const backend = getBackend();
   const call = prepare(backend, backend.getRlimitUsage !== undefined, 'procGetrlimitUsage', proc);

@@ -15,7 +15,9 @@ import {
   type DefaultAsDictAttr,
   type ProcInfo,
   PROCESS_GETTERS,
+  type CheckedResource,
   type Resource,
+  type ResourceInput,
   type RlimitOptions,
   oneshotProc,
   procAsDict,
@@ -92,19 +94,22 @@ export class Process {
     return { pid: this.#pid, dir: hold.dir, alive: () => hold.alive(), view: this.#view, cacheKey: hold };
   }
 
-  getrlimit(resource: Resource, options?: RlimitOptions & { bigint?: false }): Limits;
-  getrlimit(resource: Resource, options: { bigint: true }): BigLimits;
+  getrlimit<R extends ResourceInput>(
+    resource: CheckedResource<R>,
+    options?: RlimitOptions & { bigint?: false },
+  ): Limits;
+  getrlimit<R extends ResourceInput>(resource: CheckedResource<R>, options: { bigint: true }): BigLimits;
   getrlimit(resource: Resource, options?: RlimitOptions): Limits | BigLimits {
     return procGetrlimit(this, resource, options);
   }
 
-  rlimit(
-    resource: Resource,
+  rlimit<R extends ResourceInput>(
+    resource: CheckedResource<R>,
     limits?: readonly [LimitValue, LimitValue] | null,
     options?: RlimitOptions & { bigint?: false },
   ): Limits;
-  rlimit(
-    resource: Resource,
+  rlimit<R extends ResourceInput>(
+    resource: CheckedResource<R>,
     limits: readonly [LimitValue, LimitValue] | null | undefined,
     options: { bigint: true },
   ): BigLimits;
@@ -117,6 +122,7 @@ export class Process {
   }
 
   /** How much of a resource the process uses now; see procGetrlimitUsage(). */
+  getrlimitUsage<R extends ResourceInput>(resource: CheckedResource<R>): number | undefined;
   getrlimitUsage(resource: Resource): number | undefined {
     return procGetrlimitUsage(this, resource);
   }

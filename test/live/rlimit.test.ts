@@ -20,10 +20,13 @@ test('every resource of a child matches /proc/PID/limits, by name and by number'
   for (const [name, line] of Object.entries(KERNEL_LIMIT_NAMES)) {
     const expected = kernelLimits(child.pid, line);
     assert.deepEqual(procGetrlimit(child.pid, name), expected, name);
-    const number = constants[`RLIMIT_${name.toUpperCase()}`];
+    const number = (constants as unknown as Readonly<Record<string, number | undefined>>)[
+      `RLIMIT_${name.toUpperCase()}`
+    ];
     assert.equal(typeof number, 'number');
     assert.deepEqual(procGetrlimit(child.pid, number!), expected, `RLIMIT_${name}`);
-    assert.deepEqual(procRlimit(child.pid, `RLIMIT_${name}`), expected);
+    const prefixed: string = `RLIMIT_${name}`;
+    assert.deepEqual(procRlimit(child.pid, prefixed), expected);
   }
 });
 
@@ -125,7 +128,8 @@ test('reaped PIDs are NoSuchProcess; bad resources and limits are typed errors',
   const dead = deadPid();
   assert.throws(() => procGetrlimit(dead, 'nofile'), NoSuchProcess);
   assert.throws(() => procRlimit(dead, 'nofile', [1, 2]), NoSuchProcess);
-  assert.throws(() => procGetrlimit(process.pid, 'bogus'), {
+  const unknownName: string = 'bogus'; // a name read at run time
+  assert.throws(() => procGetrlimit(process.pid, unknownName), {
     name: 'RangeError',
     message: 'invalid resource specified',
   });
