@@ -582,13 +582,15 @@ function isNotSupported(err: unknown): boolean {
 }
 
 /**
- * Runs fn with reads for `pid` cached: each procfs file or system call is asked
- * once while fn (and its async continuation) runs. Returns what fn returns.
+ * Runs fn with reads for `proc` cached: each procfs file or system call is
+ * asked once while fn (and its async continuation) runs. `proc` is a PID or
+ * anything with an integer `pid`, as every function takes. Returns what fn
+ * returns.
  */
-export function oneshotProc<T>(pid: number, fn: () => T): T {
-  if (typeof pid !== 'number' || !Number.isInteger(pid)) throw invalidArgType('pid', 'an integer', pid);
+export function oneshotProc<T>(proc: ProcLike, fn: () => T): T {
+  const { pid } = resolveProc(proc);
   validateFunction(fn, 'fn');
-  return runOneshot(pid === 0 ? 0 : pid, fn);
+  return runOneshot(pid, fn);
 }
 
 /**

@@ -108,6 +108,12 @@ export function checks(pid: number, child: import('node:child_process').ChildPro
   const inf: number = constants.RLIM_INFINITY;
   // @ts-expect-error a misspelt constant
   void constants.RLIMIT_NOFLIE;
+  // new Process and oneshotProc take what every function takes.
+  const fromChild = new Process(child);
+  const self = new Process();
+  const viaChild: number = oneshotProc(child, () => 1);
+  // @ts-expect-error a string is not a PID
+  new Process('1');
   // Errors: literal codes.
   expectType<Equal<NoSuchProcess['code'], 'ESRCH'>>();
   expectType<Equal<ZombieProcess['code'], 'ESRCH'>>();
