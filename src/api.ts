@@ -242,8 +242,35 @@ export function procRlimit(
   try {
     return backend.setRlimit!(call, res, limits, bigint);
   } catch (err) {
-    throw fail(err, call, 'procRlimit');
+    throw explainDenied(fail(err, call, 'procRlimit'), call, res, limits);
   }
+}
+
+// prlimit(2) says EPERM alike for another user's process and for a hard limit
+// raised without CAP_SYS_RESOURCE. Only on that path, the current limits are
+// read to tell which: a hard limit asked above the current one gets a message
+// that says so. Anything else, or a read that fails, leaves the error as it was.
+function explainDenied(error: Error, call: Call, resource: number, limits: NewLimits): Error {
+  if (!(error instanceof AccessDenied) || error.code !== 'EPERM') return error;
+  const { backend } = call;
+  let currentHard: bigint;
+  try {
+    currentHard = (backend.getRlimit!(call, resource, true) as BigLimits)[1];
+  } catch {
+    return error;
+  }
+  const asked = limits[1];
+  const askedHard = typeof asked === 'bigint' ? asked : asked === Infinity ? backend.rlimInfinity : BigInt(asked);
+  if (askedHard <= currentHard) return error;
+  const name = resourceNames(backend.rlimits).find(([, number]) => number === resource)?.[0] ?? String(resource);
+  const shown = (value: bigint): string => (value === backend.rlimInfinity ? 'unlimited' : String(value));
+  return new AccessDenied(call.pid, 'EPERM', {
+    cause: error.cause ?? error,
+    syscall: error.syscall ?? 'procRlimit',
+    reason:
+      `raising a hard limit needs CAP_SYS_RESOURCE: ${name} hard limit ${shown(askedHard)} asked, ` +
+      `above the current ${shown(currentHard)}`,
+  });
 }
 
 /**
