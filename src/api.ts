@@ -8,6 +8,9 @@ import { toPublicError } from './public-error.js';
 import {
   type BigLimits,
   type LimitValue,
+  type CheckedResource,
+  type Resource,
+  type ResourceInput,
   type Limits,
   type NewLimits,
   exactNumberLimits,
@@ -35,8 +38,7 @@ export type { ProcLike } from './validate.js';
 export type { Sigmasks, Uids } from './backends/backend.js';
 export type { Limits, BigLimits, LimitValue } from './limits.js';
 
-/** A resource: this platform's RLIMIT_* number, or a name such as 'nofile' or 'RLIMIT_NOFILE'. */
-export type Resource = number | string;
+export type { Resource, ResourceName, ResourceBaseName, ResourceInput, CheckedResource } from './limits.js';
 
 /** Options of the limit functions: `bigint: true` returns exact rlim_t values. */
 export interface RlimitOptions {
@@ -162,9 +164,21 @@ export function procGetSigmasks(proc: ProcLike): Sigmasks {
 }
 
 /** The `[soft, hard]` limits of a resource; unlimited is Infinity (or RLIM_INFINITY with bigint). */
-export function procGetrlimit(proc: ProcLike, resource: Resource, options?: RlimitOptions & { bigint?: false }): Limits;
-export function procGetrlimit(proc: ProcLike, resource: Resource, options: { bigint: true }): BigLimits;
-export function procGetrlimit(proc: ProcLike, resource: Resource, options?: RlimitOptions): Limits | BigLimits;
+export function procGetrlimit<R extends ResourceInput>(
+  proc: ProcLike,
+  resource: CheckedResource<R>,
+  options?: RlimitOptions & { bigint?: false },
+): Limits;
+export function procGetrlimit<R extends ResourceInput>(
+  proc: ProcLike,
+  resource: CheckedResource<R>,
+  options: { bigint: true },
+): BigLimits;
+export function procGetrlimit<R extends ResourceInput>(
+  proc: ProcLike,
+  resource: CheckedResource<R>,
+  options?: RlimitOptions,
+): Limits | BigLimits;
 export function procGetrlimit(proc: ProcLike, resource: Resource, options?: RlimitOptions): Limits | BigLimits {
   const backend = getBackend();
   const call = prepare(backend, backend.getRlimit !== undefined, 'procGetrlimit', proc);
@@ -182,21 +196,21 @@ export function procGetrlimit(proc: ProcLike, resource: Resource, options?: Rlim
  * Gets a resource's limits or, with `newLimits = [soft, hard]`, sets both at once
  * and returns the previous ones. Infinity or any negative value means unlimited.
  */
-export function procRlimit(
+export function procRlimit<R extends ResourceInput>(
   proc: ProcLike,
-  resource: Resource,
+  resource: CheckedResource<R>,
   newLimits?: readonly [LimitValue, LimitValue] | null,
   options?: RlimitOptions & { bigint?: false },
 ): Limits;
-export function procRlimit(
+export function procRlimit<R extends ResourceInput>(
   proc: ProcLike,
-  resource: Resource,
+  resource: CheckedResource<R>,
   newLimits: readonly [LimitValue, LimitValue] | null | undefined,
   options: { bigint: true },
 ): BigLimits;
-export function procRlimit(
+export function procRlimit<R extends ResourceInput>(
   proc: ProcLike,
-  resource: Resource,
+  resource: CheckedResource<R>,
   newLimits?: readonly [LimitValue, LimitValue] | null,
   options?: RlimitOptions,
 ): Limits | BigLimits;
@@ -228,8 +242,35 @@ export function procRlimit(
   try {
     return backend.setRlimit!(call, res, limits, bigint);
   } catch (err) {
-    throw fail(err, call, 'procRlimit');
+    throw explainDenied(fail(err, call, 'procRlimit'), call, res, limits);
   }
+}
+
+// prlimit(2) says EPERM alike for another user's process and for a hard limit
+// raised without CAP_SYS_RESOURCE. Only on that path, the current limits are
+// read to tell which: a hard limit asked above the current one gets a message
+// that says so. Anything else, or a read that fails, leaves the error as it was.
+function explainDenied(error: Error, call: Call, resource: number, limits: NewLimits): Error {
+  if (!(error instanceof AccessDenied) || error.code !== 'EPERM') return error;
+  const { backend } = call;
+  let currentHard: bigint;
+  try {
+    currentHard = (backend.getRlimit!(call, resource, true) as BigLimits)[1];
+  } catch {
+    return error;
+  }
+  const asked = limits[1];
+  const askedHard = typeof asked === 'bigint' ? asked : asked === Infinity ? backend.rlimInfinity : BigInt(asked);
+  if (askedHard <= currentHard) return error;
+  const name = resourceNames(backend.rlimits).find(([, number]) => number === resource)?.[0] ?? String(resource);
+  const shown = (value: bigint): string => (value === backend.rlimInfinity ? 'unlimited' : String(value));
+  return new AccessDenied(call.pid, 'EPERM', {
+    cause: error.cause ?? error,
+    syscall: error.syscall ?? 'procRlimit',
+    reason:
+      `raising a hard limit needs CAP_SYS_RESOURCE: ${name} hard limit ${shown(askedHard)} asked, ` +
+      `above the current ${shown(currentHard)}`,
+  });
 }
 
 /**
@@ -281,6 +322,10 @@ export function procGetCmdline(proc: ProcLike): string[] {
  * seconds (to the hundredth) for CPU time. Undefined when the kernel shows no
  * figure for the resource (see the README for each platform's list).
  */
+export function procGetrlimitUsage<R extends ResourceInput>(
+  proc: ProcLike,
+  resource: CheckedResource<R>,
+): number | undefined;
 export function procGetrlimitUsage(proc: ProcLike, resource: Resource): number | undefined {
   const backend = getBackend();
   const call = prepare(backend, backend.getRlimitUsage !== undefined, 'procGetrlimitUsage', proc);
@@ -564,13 +609,15 @@ function isNotSupported(err: unknown): boolean {
 }
 
 /**
- * Runs fn with reads for `pid` cached: each procfs file or system call is asked
- * once while fn (and its async continuation) runs. Returns what fn returns.
+ * Runs fn with reads for `proc` cached: each procfs file or system call is
+ * asked once while fn (and its async continuation) runs. `proc` is a PID or
+ * anything with an integer `pid`, as every function takes. Returns what fn
+ * returns.
  */
-export function oneshotProc<T>(pid: number, fn: () => T): T {
-  if (typeof pid !== 'number' || !Number.isInteger(pid)) throw invalidArgType('pid', 'an integer', pid);
+export function oneshotProc<T>(proc: ProcLike, fn: () => T): T {
+  const { pid } = resolveProc(proc);
   validateFunction(fn, 'fn');
-  return runOneshot(pid === 0 ? 0 : pid, fn);
+  return runOneshot(pid, fn);
 }
 
 /**

@@ -1,8 +1,15 @@
 // This platform's RLIMIT_* numbers (only those it has) and RLIM_INFINITY.
+import type { ResourceBaseName } from './limits.js';
 import { getBackend } from './platform.js';
 
-export interface Constants {
-  readonly [name: `RLIMIT_${string}`]: number;
+/**
+ * This platform's RLIMIT_* numbers, each key spelled out so that a misspelt
+ * one is a type error. A platform has only some of them: a key it lacks is
+ * absent, hence optional.
+ */
+export type RlimitConstants = { readonly [K in ResourceBaseName as `RLIMIT_${K}`]?: number };
+
+export interface Constants extends RlimitConstants {
   /** Unlimited, as the number-form limit functions return it. */
   readonly RLIM_INFINITY: number;
   /** Unlimited as the kernel's rlim_t, as `{ bigint: true }` returns it. */

@@ -12,7 +12,7 @@ export class PsutilError extends Error {
 /** The process does not exist (or no longer exists). `code` is `'ESRCH'`. */
 export class NoSuchProcess extends PsutilError {
   override name = 'NoSuchProcess';
-  readonly code: string = 'ESRCH';
+  readonly code = 'ESRCH' as const;
   readonly errno: number = -(osConstants.errno.ESRCH ?? 3);
   readonly syscall: string | undefined;
   readonly pid: number;

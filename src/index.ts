@@ -37,6 +37,8 @@ export const {
 export type {
   ProcLike,
   Resource,
+  ResourceName,
+  ResourceBaseName,
   RlimitOptions,
   Limits,
   BigLimits,
@@ -65,6 +67,6 @@ export type SignalSet = signalSet.SignalSet;
 export const { signalName } = signalNames;
 
 export const { constants } = publicConstants;
-export type { Constants } from './constants.js';
+export type { Constants, RlimitConstants } from './constants.js';
 export const { availability, platform, platformName } = publicAvailability;
 export const { getProcfsPath, setProcfsPath } = procfsPath;

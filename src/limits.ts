@@ -10,6 +10,67 @@ export type BigLimits = [soft: bigint, hard: bigint];
 /** What a setter accepts per value: a number, a bigint, Infinity or any negative for unlimited. */
 export type LimitValue = number | bigint;
 
+/**
+ * Every resource some supported platform has, as its header names it without
+ * `RLIMIT_`. A platform has only some of them (`constants` lists this one's);
+ * another is `RangeError: invalid resource specified` at run time.
+ */
+export type ResourceBaseName =
+  | 'AS'
+  | 'CORE'
+  | 'CPU'
+  | 'DATA'
+  | 'FSIZE'
+  | 'KQUEUES'
+  | 'LOCKS'
+  | 'MEMLOCK'
+  | 'MSGQUEUE'
+  | 'NICE'
+  | 'NOFILE'
+  | 'NPROC'
+  | 'NPTS'
+  | 'NTHR'
+  | 'PIPEBUF'
+  | 'POSIXLOCKS'
+  | 'RSS'
+  | 'RTPRIO'
+  | 'RTTIME'
+  | 'SBSIZE'
+  | 'SIGPENDING'
+  | 'STACK'
+  | 'SWAP'
+  | 'UMTXP'
+  | 'VMEM';
+
+/** A resource name in any spelling the functions accept: 'nofile', 'NOFILE', 'RLIMIT_NOFILE', 'rlimit_nofile'. */
+export type ResourceName =
+  | Lowercase<ResourceBaseName>
+  | ResourceBaseName
+  | `RLIMIT_${ResourceBaseName}`
+  | `rlimit_${Lowercase<ResourceBaseName>}`;
+
+/**
+ * What the limit functions take as `resource`: a number, a known name, or a
+ * value typed only as `string` (a name read at run time, checked then).
+ */
+export type ResourceInput = Resource | (string & {});
+
+/**
+ * The check applied to a `resource` argument: a string literal must be a known
+ * spelling ('nofiel' is a type error, with the names offered as completions);
+ * a number, or a value typed only as `string`, passes and is checked at run time.
+ */
+export type CheckedResource<R> = R extends number
+  ? R
+  : string extends R
+    ? R
+    : R extends ResourceName
+      ? R
+      : ResourceName;
+
+/** A resource: this platform's RLIMIT_* number (`constants.RLIMIT_NOFILE`), or a name such as 'nofile' or 'RLIMIT_NOFILE'. */
+export type Resource = number | ResourceName;
+
 const MAX_RLIM = (1n << 64n) - 1n;
 
 /**

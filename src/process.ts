@@ -4,18 +4,21 @@
 // closes what a dropped handle still holds.
 import type { ProcessHold, Target } from './backends/backend.js';
 import { toPublicError } from './public-error.js';
-import { NoSuchProcess, invalidArgType, invalidState, notSupported } from './errors.js';
+import { NoSuchProcess, invalidState, notSupported } from './errors.js';
 import { registerTarget } from './hold-target.js';
 import type { BigLimits, LimitValue, Limits } from './limits.js';
 import { getBackend } from './platform.js';
 import { type ProcfsView, currentProcfsView } from './procfs-path.js';
+import { type ProcLike, resolveProc } from './validate.js';
 import {
   type AsDictAttr,
   type AsDictOptions,
   type DefaultAsDictAttr,
   type ProcInfo,
   PROCESS_GETTERS,
+  type CheckedResource,
   type Resource,
+  type ResourceInput,
   type RlimitOptions,
   oneshotProc,
   procAsDict,
@@ -46,9 +49,15 @@ export class Process {
   readonly #view: ProcfsView;
   #hold: ProcessHold | undefined;
 
-  constructor(pid: number = process.pid) {
-    if (typeof pid !== 'number' || !Number.isInteger(pid)) throw invalidArgType('pid', 'an integer', pid);
-    this.#pid = pid === 0 ? 0 : pid;
+  /**
+   * A handle on `proc`: a PID, or anything with an integer `pid` (a
+   * ChildProcess, `process`, another Process), as every function takes.
+   * Without an argument, this process.
+   */
+  constructor(proc: ProcLike = process.pid) {
+    // The pid is read once; an object's isRunning is not kept: the handle has its own.
+    const pid = resolveProc(proc).pid;
+    this.#pid = pid;
     this.#view = currentProcfsView();
     const backend = getBackend();
     if (backend.hold === undefined) throw notSupported('Process', backend.platform);
@@ -92,19 +101,22 @@ export class Process {
     return { pid: this.#pid, dir: hold.dir, alive: () => hold.alive(), view: this.#view, cacheKey: hold };
   }
 
-  getrlimit(resource: Resource, options?: RlimitOptions & { bigint?: false }): Limits;
-  getrlimit(resource: Resource, options: { bigint: true }): BigLimits;
+  getrlimit<R extends ResourceInput>(
+    resource: CheckedResource<R>,
+    options?: RlimitOptions & { bigint?: false },
+  ): Limits;
+  getrlimit<R extends ResourceInput>(resource: CheckedResource<R>, options: { bigint: true }): BigLimits;
   getrlimit(resource: Resource, options?: RlimitOptions): Limits | BigLimits {
     return procGetrlimit(this, resource, options);
   }
 
-  rlimit(
-    resource: Resource,
+  rlimit<R extends ResourceInput>(
+    resource: CheckedResource<R>,
     limits?: readonly [LimitValue, LimitValue] | null,
     options?: RlimitOptions & { bigint?: false },
   ): Limits;
-  rlimit(
-    resource: Resource,
+  rlimit<R extends ResourceInput>(
+    resource: CheckedResource<R>,
     limits: readonly [LimitValue, LimitValue] | null | undefined,
     options: { bigint: true },
   ): BigLimits;
@@ -117,6 +129,7 @@ export class Process {
   }
 
   /** How much of a resource the process uses now; see procGetrlimitUsage(). */
+  getrlimitUsage<R extends ResourceInput>(resource: CheckedResource<R>): number | undefined;
   getrlimitUsage(resource: Resource): number | undefined {
     return procGetrlimitUsage(this, resource);
   }

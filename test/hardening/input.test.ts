@@ -693,17 +693,14 @@ void describe('hardening: generated bad input', () => {
   void it('new Process(pid)', () => {
     fc.assert(
       fc.property(
-        fc.oneof(pidValues(child.pid), fc.constant(undefined)),
-        realArgs((pid) => {
-          const model: Verdict | 'any' =
-            pid === undefined ? OK : typeof pid !== 'number' || !Number.isInteger(pid) ? TYPE : pidVerdict(pid);
-          const made = checkCall(
-            model,
-            pid === undefined ? process.pid : typeof pid === 'number' ? pid : undefined,
-            () => new lib.Process(pid as number),
-          );
+        fc.oneof(procs(child.pid), fc.constant(undefined)),
+        realArgs((proc) => {
+          const resolved = proc === undefined ? { pid: process.pid, isRunning: undefined } : modelProc(proc, handles);
+          const model: Verdict | 'any' = isVerdict(resolved) ? resolved : pidVerdict(resolved.pid);
+          const made = checkCall(model, pidOf(resolved), () => new lib.Process(proc as number));
           if (made instanceof lib.Process) {
-            assert.equal(made.pid, pid ?? process.pid);
+            assert.ok(!isVerdict(resolved));
+            assert.equal(made.pid, resolved.pid);
             made.close();
           }
         }),
@@ -715,15 +712,15 @@ void describe('hardening: generated bad input', () => {
   void it('oneshotProc(pid, fn)', () => {
     fc.assert(
       fc.property(
-        pidValues(child.pid),
+        procs(child.pid),
         fc.constantFrom<unknown>(() => 42, 42, null, undefined, 'fn'),
-        realArgs((pid, fn) => {
-          const verdict =
-            typeof pid !== 'number' || !Number.isInteger(pid) ? TYPE : typeof fn !== 'function' ? TYPE : OK;
+        realArgs((proc, fn) => {
+          const resolved = modelProc(proc, handles);
+          const verdict = isVerdict(resolved) ? resolved : typeof fn !== 'function' ? TYPE : OK;
           checkCall(
             verdict,
             undefined,
-            () => lib.oneshotProc(pid as number, fn as () => number),
+            () => lib.oneshotProc(proc as number, fn as () => number),
             () => 42,
           );
         }),

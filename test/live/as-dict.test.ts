@@ -81,7 +81,7 @@ test('oneshotProc returns what fn returns, promises included, and validates its 
     assert.throws(() => oneshotProc(bad as never, () => 0), {
       name: 'TypeError',
       code: 'ERR_INVALID_ARG_TYPE',
-      message: /^The "pid" argument must be an integer\. Received /,
+      message: /^The "proc" argument must be /,
     });
   }
   assert.throws(() => oneshotProc(process.pid, 'x' as never), { name: 'TypeError' });

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/paths.js';
@@ -56,4 +56,32 @@ test('npm pack ships the build, declarations and the command', { skip: needs({ c
     assert.ok(files.includes(f), f);
   }
   assert.ok(!files.some((f) => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('build/')));
+  for (const f of ['LICENSE', 'CHANGELOG.md', 'README.md', 'docs/architecture.md', 'dist/cli/bin.js']) {
+    assert.ok(files.includes(f), f);
+  }
+  // Source maps would point at src/, which is not shipped.
+  assert.deepEqual(
+    files.filter((f) => f.endsWith('.map')),
+    [],
+  );
+  // The command is one bundled file: the modules it was built from are not shipped beside it.
+  assert.deepEqual(
+    files.filter((f) => f.startsWith('dist/cli/')),
+    ['dist/cli/bin.js'],
+  );
+  // Every relative link of the README names a shipped file.
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  for (const [, target] of readme.matchAll(/\]\(((?:docs|bench|test|src)\/[^)#]+)/g)) {
+    assert.ok(files.includes(target!), `README links to ${target}, which the package does not ship`);
+  }
+});
+
+test('package.json says the package is CommonJS, with an MIT LICENSE', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { type?: string; license?: string };
+  assert.equal(pkg.type, 'commonjs');
+  assert.equal(pkg.license, 'MIT');
+  assert.match(
+    readFileSync(join(ROOT, 'LICENSE'), 'utf8'),
+    /^MIT License\n\nCopyright \(c\) 2026 psutil-extra contributors\n/,
+  );
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { NoSuchProcess, Process, procGetUmask, procRlimit, SignalSet } from '../../src/index.js';
+import { NoSuchProcess, Process, oneshotProc, procGetUmask, procRlimit, SignalSet } from '../../src/index.js';
 import { deadPid, limitsLine, spawnShell } from '../helpers/children.js';
 
 const fdCount = (): number => readdirSync('/proc/self/fd').length;
@@ -79,4 +79,44 @@ test('a missing PID and bad arguments', () => {
   assert.throws(() => new Process(deadPid()), NoSuchProcess);
   assert.throws(() => new Process(0), NoSuchProcess);
   assert.throws(() => new Process('1' as never), { name: 'TypeError' });
+});
+
+test('new Process takes what every function takes: a ChildProcess, an object with a pid, nothing for this process', async (t) => {
+  const child = await spawnShell('umask 027; exec sleep 60');
+  t.after(() => child.stop());
+  using fromChild = new Process(child.proc);
+  assert.equal(fromChild.pid, child.pid);
+  assert.equal(fromChild.getUmask(), 0o027);
+  using fromObject = new Process({ pid: child.pid });
+  assert.equal(fromObject.pid, child.pid);
+  using fromHandle = new Process(fromChild);
+  assert.equal(fromHandle.pid, child.pid);
+  using self = new Process();
+  assert.equal(self.pid, process.pid);
+  assert.equal(self.getUmask(), process.umask());
+  using fromProcess = new Process(process);
+  assert.equal(fromProcess.pid, process.pid);
+  for (const bad of [{}, { pid: undefined }, { pid: 1.5 }, { pid: '1' }, null]) {
+    assert.throws(() => new Process(bad as never), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
+  }
+  assert.throws(() => new Process({ pid: deadPid() }), NoSuchProcess);
+});
+
+test('oneshotProc takes a ChildProcess or an object with a pid, as every function does', async (t) => {
+  const child = await spawnShell('umask 027; exec sleep 60');
+  t.after(() => child.stop());
+  assert.equal(
+    oneshotProc(child.proc, () => procGetUmask(child.proc)),
+    0o027,
+  );
+  assert.equal(
+    oneshotProc({ pid: child.pid }, () => procGetUmask(child.pid)),
+    0o027,
+  );
+  using p = new Process(child.pid);
+  assert.equal(
+    oneshotProc(p, () => p.getUmask()),
+    0o027,
+  );
+  assert.throws(() => oneshotProc({ pid: undefined }, () => 0), { name: 'TypeError', code: 'ERR_INVALID_ARG_TYPE' });
 });

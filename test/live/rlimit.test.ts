@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { AccessDenied, NoSuchProcess, constants, procGetrlimit, procRlimit } from '../../src/index.js';
 import { KERNEL_LIMIT_NAMES, deadPid, limitsLine, spawnCommand, spawnShell } from '../helpers/children.js';
 import { needs } from '../helpers/requirements.js';
@@ -20,10 +21,13 @@ test('every resource of a child matches /proc/PID/limits, by name and by number'
   for (const [name, line] of Object.entries(KERNEL_LIMIT_NAMES)) {
     const expected = kernelLimits(child.pid, line);
     assert.deepEqual(procGetrlimit(child.pid, name), expected, name);
-    const number = constants[`RLIMIT_${name.toUpperCase()}`];
+    const number = (constants as unknown as Readonly<Record<string, number | undefined>>)[
+      `RLIMIT_${name.toUpperCase()}`
+    ];
     assert.equal(typeof number, 'number');
     assert.deepEqual(procGetrlimit(child.pid, number!), expected, `RLIMIT_${name}`);
-    assert.deepEqual(procRlimit(child.pid, `RLIMIT_${name}`), expected);
+    const prefixed: string = `RLIMIT_${name}`;
+    assert.deepEqual(procRlimit(child.pid, prefixed), expected);
   }
 });
 
@@ -95,8 +99,52 @@ test(
     const before = kernelLimits(child.pid, 'Max open files');
     assert.deepEqual(procGetrlimit(child.pid, 'nofile'), before);
     assert.deepEqual(procRlimit(child.pid, 'nofile'), before);
-    assert.throws(() => procRlimit(child.pid, 'nofile', [10, 20]), AccessDenied);
+    assert.throws(
+      () => procRlimit(child.pid, 'nofile', [10, 20]),
+      (err: unknown) => err instanceof AccessDenied && !err.message.includes('CAP_SYS_RESOURCE'),
+      'a lowered limit refused for another user says nothing of CAP_SYS_RESOURCE',
+    );
     assert.deepEqual(kernelLimits(child.pid, 'Max open files'), before);
+  },
+);
+
+// CAP_SYS_RESOURCE is bit 24 of the effective capability set (linux/capability.h).
+function hasCapSysResource(): boolean {
+  const line = readFileSync('/proc/self/status', 'latin1')
+    .split('\n')
+    .find((l) => l.startsWith('CapEff:'));
+  return line !== undefined && (BigInt(`0x${line.slice(7).trim()}`) & (1n << 24n)) !== 0n;
+}
+
+test(
+  'raising a hard limit without CAP_SYS_RESOURCE is AccessDenied saying so, and nothing changes',
+  { skip: hasCapSysResource() ? 'this process has CAP_SYS_RESOURCE: raising a hard limit succeeds' : false },
+  async (t) => {
+    const child = await spawnShell('exec sleep 60');
+    t.after(() => child.stop());
+    // Below any hard limit: the child starts with room to raise it again.
+    procRlimit(child.pid, 'nofile', [64, 128]);
+    for (const hard of [129, Infinity, -1]) {
+      assert.throws(
+        () => procRlimit(child.pid, 'nofile', [64, hard]),
+        (err: unknown) =>
+          err instanceof AccessDenied &&
+          err.code === 'EPERM' &&
+          err.pid === child.pid &&
+          /raising a hard limit needs CAP_SYS_RESOURCE: nofile hard limit (129|unlimited) asked, above the current 128$/.test(
+            err.message,
+          ) &&
+          (err.cause as { code?: unknown } | undefined)?.code === 'EPERM',
+        `hard ${hard}`,
+      );
+    }
+    assert.throws(
+      () => procRlimit(child.pid, 'nofile', [64n, 129n], { bigint: true }),
+      /needs CAP_SYS_RESOURCE/,
+      'bigint form',
+    );
+    assert.deepEqual(procGetrlimit(child.pid, 'nofile'), [64, 128]);
+    assert.deepEqual(procRlimit(child.pid, 'nofile', [32, 128]), [64, 128], 'the same hard limit is allowed');
   },
 );
 
@@ -125,7 +173,8 @@ test('reaped PIDs are NoSuchProcess; bad resources and limits are typed errors',
   const dead = deadPid();
   assert.throws(() => procGetrlimit(dead, 'nofile'), NoSuchProcess);
   assert.throws(() => procRlimit(dead, 'nofile', [1, 2]), NoSuchProcess);
-  assert.throws(() => procGetrlimit(process.pid, 'bogus'), {
+  const unknownName: string = 'bogus'; // a name read at run time
+  assert.throws(() => procGetrlimit(process.pid, unknownName), {
     name: 'RangeError',
     message: 'invalid resource specified',
   });

@@ -200,7 +200,8 @@ test('a dead PID is NoSuchProcess; bad arguments are TypeErrors and RangeErrors'
   assert.throws(() => procGetrlimitUsage(dead, 'nofile'), NoSuchProcess);
   assert.throws(() => procGetAllRlimits(dead), NoSuchProcess);
   assert.throws(() => procNumFds('1' as never), { code: 'ERR_INVALID_ARG_TYPE' });
-  assert.throws(() => procGetrlimitUsage(process.pid, 'nosuch'), { code: 'ERR_OUT_OF_RANGE' });
+  const unknownName: string = 'nosuch'; // a name read at run time
+  assert.throws(() => procGetrlimitUsage(process.pid, unknownName), { code: 'ERR_OUT_OF_RANGE' });
   assert.throws(() => procGetAllRlimits(process.pid, { bigint: 1 } as never), { code: 'ERR_INVALID_ARG_TYPE' });
 });
 

@@ -22,6 +22,10 @@ import {
   type procGetUids,
   type procGetrlimitUsage,
   type procNumFds,
+  type AccessDenied,
+  type NoSuchProcess,
+  type ZombieProcess,
+  type ResourceName,
 } from '../../src/index.js';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -74,4 +78,46 @@ export function checks(pid: number, child: import('node:child_process').ChildPro
   procRlimit(pid, 'nofile', [1, 2, 3]);
   // @ts-expect-error unknown attr
   procAsDict(pid, { attrs: ['nope'] });
+
+  // Resource names: every spelling of a known name, numbers, and values typed only as string.
+  procGetrlimit(pid, 'nofile');
+  procGetrlimit(pid, 'NOFILE');
+  procGetrlimit(pid, 'RLIMIT_NOFILE');
+  procGetrlimit(pid, 'rlimit_nofile');
+  procGetrlimit(pid, 7);
+  procGetrlimit(pid, 'vmem' as ResourceName);
+  procGetrlimit(pid, String(process.argv[2]));
+  // @ts-expect-error a misspelt resource name
+  procGetrlimit(pid, 'nofiel');
+  // @ts-expect-error a misspelt resource name, bigint form
+  procGetrlimit(pid, 'RLIMIT_NOFLIE', { bigint: true });
+  // @ts-expect-error a misspelt resource name
+  procRlimit(pid, 'nofiel', [1, 2]);
+  // @ts-expect-error a misspelt resource name
+  procGetrlimitUsageFn(pid, 'nofiel');
+  // @ts-expect-error a misspelt resource name
+  p.getrlimit('nofiel');
+  // @ts-expect-error a misspelt resource name
+  p.rlimit('cor', [0, 0]);
+  // @ts-expect-error a misspelt resource name
+  p.getrlimitUsage('nofiel');
+  // @ts-expect-error not a resource at all
+  procGetrlimit(pid, true);
+  // Constants: each key spelled out, present or not on this platform.
+  const as: number | undefined = constants.RLIMIT_AS;
+  const inf: number = constants.RLIM_INFINITY;
+  // @ts-expect-error a misspelt constant
+  void constants.RLIMIT_NOFLIE;
+  // new Process and oneshotProc take what every function takes.
+  const fromChild = new Process(child);
+  const self = new Process();
+  const viaChild: number = oneshotProc(child, () => 1);
+  // @ts-expect-error a string is not a PID
+  new Process('1');
+  // Errors: literal codes.
+  expectType<Equal<NoSuchProcess['code'], 'ESRCH'>>();
+  expectType<Equal<ZombieProcess['code'], 'ESRCH'>>();
+  expectType<Equal<AccessDenied['code'], 'EPERM' | 'EACCES'>>();
 }
+
+declare const procGetrlimitUsageFn: typeof procGetrlimitUsage;
