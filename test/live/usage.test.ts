@@ -35,12 +35,14 @@ function kb(pid: number, field: string): number | undefined {
   return Number(m[1]) * 1024;
 }
 
-// A child that has just exec'd is still mapping its libraries: its memory
-// figures hold still once it sleeps and two reads agree.
+// A child that has just exec'd is still mapping its libraries and closing its
+// close-on-exec descriptors: its figures hold still once it sleeps and two
+// reads agree.
 async function settled(pid: number): Promise<void> {
   let last = '';
   await waitFor(() => {
-    const now = `${statusField(pid, 'State')}|${statusField(pid, 'VmSize')}|${statusField(pid, 'VmData')}|${statusField(pid, 'VmRSS')}`;
+    const fds = readdirSync(`/proc/${pid}/fd`).length;
+    const now = `${statusField(pid, 'State')}|${statusField(pid, 'VmSize')}|${statusField(pid, 'VmData')}|${statusField(pid, 'VmRSS')}|${fds}`;
     const same = now === last && now.startsWith('S');
     last = now;
     return same;

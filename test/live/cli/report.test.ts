@@ -221,7 +221,15 @@ void test(
 
 void test('a resource at or above 90% of its soft limit is marked', { skip: NEEDS_PRLIMIT }, async () => {
   const child = await keep(spawnShell('exec sleep 60'));
-  const open = readdirSync(`/proc/${child.pid}/fd`).length;
+  // Right after exec a descriptor may still be closing (close-on-exec runs as
+  // the new image starts): count once the process sleeps and the count holds.
+  let last = -1;
+  const open = await waitFor(() => {
+    const now = readdirSync(`/proc/${child.pid}/fd`).length;
+    const settled = now === last && statusField(child.pid, 'State')?.startsWith('S') === true;
+    last = now;
+    return settled ? now : undefined;
+  }, 'the descriptor count to settle');
   const set = spawnSync('prlimit', ['--pid', String(child.pid), `--nofile=${open}:1000`]);
   assert.equal(set.status, 0);
   assert.match(tableRow(text(child.pid), 'NOFILE'), new RegExp(` files +${open} ! 100% of soft limit$`));
