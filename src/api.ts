@@ -103,7 +103,17 @@ function fail(err: unknown, call: Call, fn: FunctionName): Error {
   return toPublicError(err, call.pid, call.backend, fn, call.view);
 }
 
-/** The process's umask, read without changing it. */
+/**
+ * The process's umask, read without changing it.
+ *
+ * @param proc A PID, or anything with an integer `pid` (a ChildProcess, `process`, a Process).
+ * @returns The umask, as a number (18 is 0o022).
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE`: `proc` is not an integer PID or an object with an integer `pid`
+ * @throws {NoSuchProcess} `ESRCH`: the process does not exist (PID ≤ 0 or above any PID included)
+ * @throws {ZombieProcess} `ESRCH`: the process has exited but is not reaped; its umask died with it
+ * @throws {AccessDenied} `EPERM` / `EACCES`: the kernel refused (another user's process, `hidepid`)
+ * @throws {Error} a system error: `ENOTSUP` when the kernel shows no umask (Linux before 4.7) or the platform lacks the function, `EBADMSG` for procfs content not of the kernel's shape, or another OS failure
+ */
 export function procGetUmask(proc: ProcLike): number {
   const backend = getBackend();
   const call = prepare(backend, backend.getUmask !== undefined, 'procGetUmask', proc);
@@ -115,7 +125,16 @@ export function procGetUmask(proc: ProcLike): number {
   }
 }
 
-/** The process's supplementary groups, in the kernel's order. */
+/**
+ * The process's supplementary groups, in the kernel's order.
+ *
+ * @param proc A PID, or anything with an integer `pid` (a ChildProcess, `process`, a Process).
+ * @returns The group IDs; `[]` when there are none.
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE`: `proc` is not an integer PID or an object with an integer `pid`
+ * @throws {NoSuchProcess} `ESRCH`: the process does not exist (PID ≤ 0 or above any PID included)
+ * @throws {AccessDenied} `EPERM` / `EACCES`: the kernel refused (another user's process, `hidepid`)
+ * @throws {Error} a system error: `ENOTSUP` when this platform lacks the function, `EBADMSG` for procfs content not of the kernel's shape, or another OS failure
+ */
 export function procGetgroups(proc: ProcLike): number[] {
   const backend = getBackend();
   const call = prepare(backend, backend.getGroups !== undefined, 'procGetgroups', proc);
@@ -127,7 +146,16 @@ export function procGetgroups(proc: ProcLike): number[] {
   }
 }
 
-/** The process group ID. */
+/**
+ * The process group ID.
+ *
+ * @param proc A PID, or anything with an integer `pid` (a ChildProcess, `process`, a Process).
+ * @returns The process group ID.
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE`: `proc` is not an integer PID or an object with an integer `pid`
+ * @throws {NoSuchProcess} `ESRCH`: the process does not exist (PID ≤ 0 or above any PID included)
+ * @throws {AccessDenied} `EPERM` / `EACCES`: the kernel refused (another user's process, `hidepid`)
+ * @throws {Error} a system error: `ENOTSUP` when this platform lacks the function, `EBADMSG` for procfs content not of the kernel's shape, or another OS failure
+ */
 export function procGetpgid(proc: ProcLike): number {
   const backend = getBackend();
   const call = prepare(backend, backend.getPgid !== undefined, 'procGetpgid', proc);
@@ -139,7 +167,16 @@ export function procGetpgid(proc: ProcLike): number {
   }
 }
 
-/** The session ID. */
+/**
+ * The session ID.
+ *
+ * @param proc A PID, or anything with an integer `pid` (a ChildProcess, `process`, a Process).
+ * @returns The session ID.
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE`: `proc` is not an integer PID or an object with an integer `pid`
+ * @throws {NoSuchProcess} `ESRCH`: the process does not exist (PID ≤ 0 or above any PID included)
+ * @throws {AccessDenied} `EPERM` / `EACCES`: the kernel refused (another user's process, `hidepid`)
+ * @throws {Error} a system error: `ENOTSUP` when this platform lacks the function, `EBADMSG` for procfs content not of the kernel's shape, or another OS failure
+ */
 export function procGetsid(proc: ProcLike): number {
   const backend = getBackend();
   const call = prepare(backend, backend.getSid !== undefined, 'procGetsid', proc);
@@ -151,7 +188,16 @@ export function procGetsid(proc: ProcLike): number {
   }
 }
 
-/** Pending, blocked, ignored and caught signals, and signals pending for the whole process. */
+/**
+ * Pending, blocked, ignored and caught signals, and signals pending for the whole process.
+ *
+ * @param proc A PID, or anything with an integer `pid` (a ChildProcess, `process`, a Process).
+ * @returns `{ pending, blocked, ignored, caught, processPending }`, a SignalSet each.
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE`: `proc` is not an integer PID or an object with an integer `pid`
+ * @throws {NoSuchProcess} `ESRCH`: the process does not exist (PID ≤ 0 or above any PID included)
+ * @throws {AccessDenied} `EPERM` / `EACCES`: the kernel refused (another user's process, `hidepid`)
+ * @throws {Error} a system error: `ENOTSUP` when this platform lacks the function, `EBADMSG` for procfs content not of the kernel's shape, or another OS failure
+ */
 export function procGetSigmasks(proc: ProcLike): Sigmasks {
   const backend = getBackend();
   const call = prepare(backend, backend.getSigmasks !== undefined, 'procGetSigmasks', proc);
@@ -163,7 +209,19 @@ export function procGetSigmasks(proc: ProcLike): Sigmasks {
   }
 }
 
-/** The `[soft, hard]` limits of a resource; unlimited is Infinity (or RLIM_INFINITY with bigint). */
+/**
+ * The `[soft, hard]` limits of a resource; unlimited is Infinity (or RLIM_INFINITY with bigint).
+ *
+ * @param proc A PID, or anything with an integer `pid` (a ChildProcess, `process`, a Process).
+ * @param resource An `RLIMIT_*` number of this platform (`constants.RLIMIT_NOFILE`) or a name: `'nofile'`, `'NOFILE'`, `'RLIMIT_NOFILE'`.
+ * @param options `bigint: true` returns exact rlim_t values (unlimited is then `constants.RLIM_INFINITY_BIGINT`).
+ * @returns `[soft, hard]`: numbers with Infinity for unlimited, or bigints with `bigint: true`.
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE`: `proc` is not an integer PID or an object with an integer `pid`; a resource that is neither a name nor an integer; malformed options
+ * @throws {RangeError} `ERR_OUT_OF_RANGE`: `invalid resource specified`
+ * @throws {NoSuchProcess} `ESRCH`: the process does not exist (PID ≤ 0 or above any PID included)
+ * @throws {AccessDenied} `EPERM` / `EACCES`: the kernel refused (another user's process, `hidepid`)
+ * @throws {Error} a system error: `ENOTSUP` when this platform lacks the function, `EBADMSG` for procfs content not of the kernel's shape, or another OS failure
+ */
 export function procGetrlimit<R extends ResourceInput>(
   proc: ProcLike,
   resource: CheckedResource<R>,
@@ -195,6 +253,17 @@ export function procGetrlimit(proc: ProcLike, resource: Resource, options?: Rlim
 /**
  * Gets a resource's limits or, with `newLimits = [soft, hard]`, sets both at once
  * and returns the previous ones. Infinity or any negative value means unlimited.
+ *
+ * @param proc A PID, or anything with an integer `pid` (a ChildProcess, `process`, a Process).
+ * @param resource An `RLIMIT_*` number of this platform (`constants.RLIMIT_NOFILE`) or a name: `'nofile'`, `'NOFILE'`, `'RLIMIT_NOFILE'`.
+ * @param newLimits `[soft, hard]` to set both at once (prlimit(2)); omitted, `undefined` or `null` only reads. Infinity or any negative value means unlimited.
+ * @param options `bigint: true` returns exact rlim_t values (unlimited is then `constants.RLIM_INFINITY_BIGINT`).
+ * @returns The limits before the call, `[soft, hard]`, as procGetrlimit gives them.
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE`: `proc` is not an integer PID or an object with an integer `pid`; a resource that is neither a name nor an integer; malformed `newLimits` or options
+ * @throws {RangeError} `ERR_OUT_OF_RANGE`: `invalid resource specified`; `current limit exceeds maximum limit` (soft > hard, nothing changed); a limit that is fractional, NaN or out of the platform's range
+ * @throws {NoSuchProcess} `ESRCH`: the process does not exist (PID ≤ 0 or above any PID included); also when `proc` has an `isRunning()` that returns false, before anything is written
+ * @throws {AccessDenied} `EPERM`: setting another user's limits, or raising a hard limit without `CAP_SYS_RESOURCE` (the message says so)
+ * @throws {Error} a system error: `ENOTSUP` when the platform cannot set limits or the procfs tree is not proven to be this PID namespace's (setProcfsPath), or another OS failure
  */
 export function procRlimit<R extends ResourceInput>(
   proc: ProcLike,
@@ -277,6 +346,13 @@ function explainDenied(error: Error, call: Call, resource: number, limits: NewLi
  * The process name as the process set it (Linux: comm, at most 15 bytes),
  * decoded as UTF-8. It is chosen by whoever runs the process: it may hold
  * any character, control characters included.
+ *
+ * @param proc A PID, or anything with an integer `pid` (a ChildProcess, `process`, a Process).
+ * @returns The name.
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE`: `proc` is not an integer PID or an object with an integer `pid`
+ * @throws {NoSuchProcess} `ESRCH`: the process does not exist (PID ≤ 0 or above any PID included)
+ * @throws {AccessDenied} `EPERM` / `EACCES`: the kernel refused (another user's process, `hidepid`)
+ * @throws {Error} a system error: `ENOTSUP` when this platform lacks the function, `EBADMSG` for procfs content not of the kernel's shape, or another OS failure
  */
 export function procGetName(proc: ProcLike): string {
   const backend = getBackend();
@@ -289,7 +365,16 @@ export function procGetName(proc: ProcLike): string {
   }
 }
 
-/** The real, effective and saved user IDs. */
+/**
+ * The real, effective and saved user IDs.
+ *
+ * @param proc A PID, or anything with an integer `pid` (a ChildProcess, `process`, a Process).
+ * @returns `{ real, effective, saved }`.
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE`: `proc` is not an integer PID or an object with an integer `pid`
+ * @throws {NoSuchProcess} `ESRCH`: the process does not exist (PID ≤ 0 or above any PID included)
+ * @throws {AccessDenied} `EPERM` / `EACCES`: the kernel refused (another user's process, `hidepid`)
+ * @throws {Error} a system error: `ENOTSUP` when this platform lacks the function, `EBADMSG` for procfs content not of the kernel's shape, or another OS failure
+ */
 export function procGetUids(proc: ProcLike): Uids {
   const backend = getBackend();
   const call = prepare(backend, backend.getUids !== undefined, 'procGetUids', proc);
@@ -304,6 +389,13 @@ export function procGetUids(proc: ProcLike): Uids {
 /**
  * The command line, one string per argument, decoded as UTF-8; empty for
  * kernel threads and zombies. A process may have written over it.
+ *
+ * @param proc A PID, or anything with an integer `pid` (a ChildProcess, `process`, a Process).
+ * @returns The arguments; `[]` for kernel threads and zombies.
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE`: `proc` is not an integer PID or an object with an integer `pid`
+ * @throws {NoSuchProcess} `ESRCH`: the process does not exist (PID ≤ 0 or above any PID included)
+ * @throws {AccessDenied} `EPERM` / `EACCES`: the kernel refused (another user's process, `hidepid`)
+ * @throws {Error} a system error: `ENOTSUP` when this platform lacks the function, `EBADMSG` for procfs content not of the kernel's shape, or another OS failure
  */
 export function procGetCmdline(proc: ProcLike): string[] {
   const backend = getBackend();
@@ -321,6 +413,15 @@ export function procGetCmdline(proc: ProcLike): string[] {
  * memory limits, a count for descriptors, tasks, queued signals and locks,
  * seconds (to the hundredth) for CPU time. Undefined when the kernel shows no
  * figure for the resource (see the README for each platform's list).
+ *
+ * @param proc A PID, or anything with an integer `pid` (a ChildProcess, `process`, a Process).
+ * @param resource An `RLIMIT_*` number of this platform (`constants.RLIMIT_NOFILE`) or a name: `'nofile'`, `'NOFILE'`, `'RLIMIT_NOFILE'`.
+ * @returns The usage in the limit's unit, or `undefined` when the kernel has no figure for the resource.
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE`: `proc` is not an integer PID or an object with an integer `pid`; a resource that is neither a name nor an integer
+ * @throws {RangeError} `ERR_OUT_OF_RANGE`: `invalid resource specified`
+ * @throws {NoSuchProcess} `ESRCH`: the process does not exist (PID ≤ 0 or above any PID included)
+ * @throws {AccessDenied} `EPERM` / `EACCES`: the kernel refused (another user's process, `hidepid`)
+ * @throws {Error} a system error: `ENOTSUP` when this platform lacks the function, `EBADMSG` for procfs content not of the kernel's shape, or another OS failure
  */
 export function procGetrlimitUsage<R extends ResourceInput>(
   proc: ProcLike,
@@ -353,6 +454,14 @@ export interface RlimitUsage<V extends number | bigint = number> {
  * Every resource of this platform, by its short lowercase name ('nofile'):
  * both limits and the usage, in one pass inside one oneshot (each file and
  * system call asked once). `bigint: true` gives exact limits, as procGetrlimit.
+ *
+ * @param proc A PID, or anything with an integer `pid` (a ChildProcess, `process`, a Process).
+ * @param options `bigint: true` returns exact rlim_t values (unlimited is then `constants.RLIM_INFINITY_BIGINT`).
+ * @returns `{ [name]: { soft, hard, usage } }` for every resource; `usage` is `null` when the kernel keeps it from the caller, `undefined` when it has no figure.
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE`: `proc` is not an integer PID or an object with an integer `pid`; malformed options
+ * @throws {NoSuchProcess} `ESRCH`: the process does not exist (PID ≤ 0 or above any PID included)
+ * @throws {AccessDenied} `EPERM` / `EACCES`: the kernel refused (another user's process, `hidepid`)
+ * @throws {Error} a system error: `ENOTSUP` when this platform lacks the function, `EBADMSG` for procfs content not of the kernel's shape, or another OS failure
  */
 export function procGetAllRlimits(
   proc: ProcLike,
@@ -412,7 +521,16 @@ function resourceNames(table: Readonly<Record<string, number>>): readonly (reado
   return names;
 }
 
-/** How many file descriptors the process has open. */
+/**
+ * How many file descriptors the process has open.
+ *
+ * @param proc A PID, or anything with an integer `pid` (a ChildProcess, `process`, a Process).
+ * @returns The number of open descriptors.
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE`: `proc` is not an integer PID or an object with an integer `pid`
+ * @throws {NoSuchProcess} `ESRCH`: the process does not exist (PID ≤ 0 or above any PID included)
+ * @throws {AccessDenied} `EPERM` / `EACCES`: the kernel refused (another user's process, `hidepid`)
+ * @throws {Error} a system error: `ENOTSUP` when this platform lacks the function, `EBADMSG` for procfs content not of the kernel's shape, or another OS failure
+ */
 export function procNumFds(proc: ProcLike): number {
   const backend = getBackend();
   const call = prepare(backend, backend.getNumFds !== undefined, 'procNumFds', proc);
@@ -424,7 +542,12 @@ export function procNumFds(proc: ProcLike): number {
   }
 }
 
-/** The PIDs of every process the procfs tree (or the kernel) shows, ascending. */
+/**
+ * The PIDs of every process the procfs tree (or the kernel) shows, ascending.
+ *
+ * @returns Every PID, ascending.
+ * @throws {Error} a system error: `ENOTSUP` where the platform cannot list processes, or the OS error of reading the procfs tree
+ */
 export function pids(): number[] {
   const backend = getBackend();
   if (backend.listPids === undefined) throw notSupported('pids', backend.platform);
@@ -539,6 +662,14 @@ function store(out: Partial<Record<AsDictAttr, unknown>>, attr: AsDictAttr, valu
 /**
  * Several attributes at once, each source read once. AccessDenied, ZombieProcess
  * and ENOTSUP become `adValue`; NoSuchProcess propagates.
+ *
+ * @param proc A PID, or anything with an integer `pid` (a ChildProcess, `process`, a Process).
+ * @param options `attrs`: the attributes to read (AS_DICT_ATTRS when omitted); `adValue`: what stands for a value that is denied, a zombie's or unsupported (default `null`).
+ * @returns An object with one key per attribute asked for.
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE`: `proc` is not an integer PID or an object with an integer `pid`; malformed options or `attrs`
+ * @throws {RangeError} `ERR_OUT_OF_RANGE`: `invalid attr name 'X'`
+ * @throws {NoSuchProcess} `ESRCH`: the process does not exist (PID ≤ 0 or above any PID included); AccessDenied, ZombieProcess and ENOTSUP do not throw: they become `adValue`
+ * @throws {Error} any other OS failure
  */
 export function procAsDict<K extends AsDictAttr = DefaultAsDictAttr, A = null>(
   proc: ProcLike,
@@ -613,6 +744,12 @@ function isNotSupported(err: unknown): boolean {
  * asked once while fn (and its async continuation) runs. `proc` is a PID or
  * anything with an integer `pid`, as every function takes. Returns what fn
  * returns.
+ *
+ * @param proc A PID, or anything with an integer `pid` (a ChildProcess, `process`, a Process).
+ * @param fn The function to run; sync or async.
+ * @returns What fn returns.
+ * @throws {TypeError} `ERR_INVALID_ARG_TYPE`: `proc` is not an integer PID or an object with an integer `pid`; `fn` is not a function
+ * @throws {Error} whatever fn throws
  */
 export function oneshotProc<T>(proc: ProcLike, fn: () => T): T {
   const { pid } = resolveProc(proc);

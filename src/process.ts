@@ -53,6 +53,12 @@ export class Process {
    * A handle on `proc`: a PID, or anything with an integer `pid` (a
    * ChildProcess, `process`, another Process), as every function takes.
    * Without an argument, this process.
+   *
+   * @param proc A PID, or anything with an integer `pid`; this process when omitted.
+   * @throws {TypeError} `ERR_INVALID_ARG_TYPE`: `proc` is not an integer PID or an object with an integer `pid`
+   * @throws {NoSuchProcess} `ESRCH`: the process does not exist
+   * @throws {AccessDenied} `EPERM` / `EACCES`: the kernel refused to show the process
+   * @throws {Error} a system error: `EMFILE` when no descriptor is free to hold the process (its start time cannot be read either), `ENOTSUP` where the platform has no process identity, or another OS failure
    */
   constructor(proc: ProcLike = process.pid) {
     // The pid is read once; an object's isRunning is not kept: the handle has its own.
@@ -78,7 +84,11 @@ export class Process {
     return this.#pid;
   }
 
-  /** False once the process has exited and been reaped, or its PID names another process. */
+  /**
+   * False once the process has exited and been reaped, or its PID names another process.
+   *
+   * @throws {Error} `ERR_INVALID_STATE` after close()
+   */
   isRunning(): boolean {
     return this.#held().alive();
   }
@@ -101,6 +111,12 @@ export class Process {
     return { pid: this.#pid, dir: hold.dir, alive: () => hold.alive(), view: this.#view, cacheKey: hold };
   }
 
+  /**
+   * The `[soft, hard]` limits of a resource; see procGetrlimit().
+   *
+   * @param resource An `RLIMIT_*` number or a name (`'nofile'`).
+   * @param options `bigint: true` returns exact rlim_t values.
+   */
   getrlimit<R extends ResourceInput>(
     resource: CheckedResource<R>,
     options?: RlimitOptions & { bigint?: false },
@@ -110,6 +126,15 @@ export class Process {
     return procGetrlimit(this, resource, options);
   }
 
+  /**
+   * Gets a resource's limits or, with `limits = [soft, hard]`, sets both and
+   * returns the previous ones; see procRlimit(). Identity is checked before
+   * and after the write.
+   *
+   * @param resource An `RLIMIT_*` number or a name (`'nofile'`).
+   * @param limits `[soft, hard]` to set; omitted or null only reads.
+   * @param options `bigint: true` returns exact rlim_t values.
+   */
   rlimit<R extends ResourceInput>(
     resource: CheckedResource<R>,
     limits?: readonly [LimitValue, LimitValue] | null,
@@ -141,12 +166,23 @@ export class Process {
     return procGetAllRlimits(this, options);
   }
 
+  /**
+   * Several attributes at once, each source read once; see procAsDict().
+   *
+   * @param options `attrs` to read and the `adValue` standing for what may not be read.
+   */
   asDict<K extends AsDictAttr = DefaultAsDictAttr, A = null>(
     options?: AsDictOptions<K, A>,
   ): { [P in K]: ProcInfo[P] | A } {
     return procAsDict(this, options);
   }
 
+  /**
+   * Runs fn with this process's reads cached; see oneshotProc().
+   *
+   * @param fn The function to run; sync or async.
+   * @returns What fn returns.
+   */
   oneshot<T>(fn: () => T): T {
     return oneshotProc(this.#pid, fn);
   }

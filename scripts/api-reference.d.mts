@@ -1,0 +1,3 @@
+export declare const OUTPUT: URL;
+export declare function renderReference(): Promise<string>;
+export declare function current(): string;
