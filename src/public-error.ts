@@ -29,7 +29,7 @@ export function toPublicError(err: unknown, pid: number, backend: Backend, fn: s
     return notSupported(fn, backend.platform, err.message, err);
   }
   if (runtimeDenied(err)) {
-    return new AccessDenied(pid, 'EACCES', { cause: err, syscall: fn, reason: 'the runtime does not allow it' });
+    return new AccessDenied(pid, 'EACCES', { cause: err, syscall: fn, reason: runtimeDeniedReason(err as Error) });
   }
   const code = errorCode(err);
   if (code === undefined) return err instanceof Error ? err : new Error(String(err));
@@ -84,6 +84,20 @@ function fullPath(path: string, pid: number, view: ProcfsView): string {
 // before the kernel is asked: Deno.errors.NotCapable (PermissionDenied before
 // Deno 2), without an errno code. The process may well be readable; this
 // caller may not read it.
+// Deno's refusals end in "run again with the --allow-read flag" and name what
+// was asked ('Requires read access to "/proc/1/status"'). Deno treats /proc,
+// /dev and /sys as privileged: only --allow-all (-A) opens them, while its
+// message asks for --allow-read when no read permission covers the path.
+function runtimeDeniedReason(err: Error): string {
+  const flag = /run again with the (--[a-z-]+) flag/.exec(err.message)?.[1];
+  if (flag === undefined) return 'the runtime does not allow it';
+  const what = /access to "([^"]*)"/.exec(err.message)?.[1];
+  if (what !== undefined && /^\/(proc|dev|sys)(\/|$)/.test(what)) {
+    return `Deno needs --allow-all (-A) to read ${what}: --allow-read does not open /proc, /dev or /sys`;
+  }
+  return `Deno needs ${flag}${what === undefined ? '' : ` to read ${what}`}`;
+}
+
 function runtimeDenied(err: unknown): boolean {
   if (!(err instanceof Error) || errorCode(err) !== undefined) return false;
   return err.name === 'NotCapable' || err.name === 'PermissionDenied';

@@ -20,6 +20,19 @@ test("a runtime's own refusal (Deno's NotCapable, PermissionDenied) is AccessDen
     assert.equal(err.code, 'EACCES');
     assert.equal(err.cause, raw);
   }
+  // The message says which permission Deno wants.
+  const read = new Error('Requires read access to "/host/proc/1234/status", run again with the --allow-read flag');
+  read.name = 'NotCapable';
+  assert.match(translate(read).message, /Deno needs --allow-read to read \/host\/proc\/1234\/status/);
+  // /proc is opened by -A alone, whichever flag Deno names.
+  for (const flag of ['--allow-all', '--allow-read']) {
+    const proc = new Error(`Requires read access to "/proc/1234/status", run again with the ${flag} flag`);
+    proc.name = 'NotCapable';
+    assert.match(translate(proc).message, /Deno needs --allow-all \(-A\) to read \/proc\/1234\/status/);
+  }
+  const unknown = new Error('refused');
+  unknown.name = 'PermissionDenied';
+  assert.match(translate(unknown).message, /the runtime does not allow it/);
   // Any other error without a code passes through as it is.
   const other = new Error('x');
   assert.equal(translate(other), other);
