@@ -60,7 +60,7 @@ const ARCHES = {
 // a kernel running the same binary natively. Each is tolerated only where named.
 export const ARTIFACTS = {
   'qemu-prlimit64-drops-as-data-stack':
-    'qemu passes prlimit64 new limits to the host only for resources other than RLIMIT_AS, RLIMIT_DATA and RLIMIT_STACK (the emulator itself needs its address space); for those the call succeeds and changes nothing',
+    'qemu passes prlimit64 new limits to the host only for resources other than RLIMIT_AS, RLIMIT_DATA and RLIMIT_STACK; for those the call succeeds and changes nothing',
   'qemu-fake-self-stat':
     "qemu answers an open of /proc/self/stat or /proc/<own pid>/stat with its own text (qemu 7.2): pid, comm, ppid, start time and start of stack are filled, every other field is 0, the state too, so the strict parser refuses it (EBADMSG) for the emulated process's own CPU usage; a pinned /proc/PID directory (Process) reads the real file",
   'qemu-fake-self-cmdline':
