@@ -3,6 +3,8 @@
 // return, and the one table shape that says where each resource's figure
 // comes from. The facts behind each OS's table are in docs/platform-facts.md.
 import { malformedRecord } from '../../failures.js';
+import type { Target } from '../backend.js';
+import { confirmHeld } from '../process-state.js';
 import type { FieldSpec } from '../../ffi/structs/layout.js';
 
 /**
@@ -110,8 +112,12 @@ export interface UsageReaders {
   realUids(): Iterable<number>;
 }
 
-/** The usage of one resource, in the limit's unit; undefined when the kernel keeps no figure for it. */
-export function usageFrom(source: UsageSource | undefined, read: UsageReaders): number | undefined {
+/**
+ * The usage of one resource of `t`, in the limit's unit; undefined when the
+ * kernel keeps no figure for it. A count over the process list was taken by
+ * PID: it counts only if the held process still holds its PID afterwards.
+ */
+export function usageFrom(t: Target, source: UsageSource | undefined, read: UsageReaders): number | undefined {
   if (source === undefined) return undefined;
   switch (source.kind) {
     case 'record':
@@ -122,6 +128,7 @@ export function usageFrom(source: UsageSource | undefined, read: UsageReaders): 
       const uid = read.realUid();
       let n = 0;
       for (const ruid of read.realUids()) if (ruid === uid) n++;
+      confirmHeld(t, 'sysctl');
       return n;
     }
   }

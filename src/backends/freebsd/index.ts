@@ -130,13 +130,13 @@ export const freebsdBackend: Backend = {
   getNumFds: descriptors,
 
   getRlimitUsage(t: Target, resource: number): number | undefined {
-    return usageFrom(FREEBSD_USAGE.get(resource), {
+    return usageFrom(t, FREEBSD_USAGE.get(resource), {
       usage: () => record(t).usage,
       realUid: () => record(t).uids.real,
       pageSize: () => pageSize(libc(), MIB_HW_PAGESIZE),
       fds: () => descriptors(t),
       // chgproccnt() counts a user's processes by real uid until each is reaped (proc_reap).
-      realUids: () => answerForHeld(t, () => processList().map((p) => p.uids.real)),
+      realUids: () => processList().map((p) => p.uids.real),
     });
   },
 

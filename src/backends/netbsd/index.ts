@@ -242,17 +242,13 @@ export const netbsdBackend: Backend = {
     // procfs prints no memory sizes or real uids, and its user and system
     // times (calcru's split) leave out the interrupt share of p_rtime.
     const libc = requireLibc(NETBSD_LIBC, 'procGetrlimitUsage', 'Usage figures other than NOFILE');
-    return usageFrom(source, {
+    return usageFrom(t, source, {
       usage: () => record(libc, t).usage,
       realUid: () => record(libc, t).uids.real,
       pageSize: () => pageSize(libc, MIB_HW_PAGESIZE),
       fds: () => descriptors(t),
       // chgproccnt() counts a process from fork1 until it is reaped.
-      realUids: () => {
-        const uids = processList(libc).map((p) => p.uids.real);
-        confirmHeld(t, 'sysctl');
-        return uids;
-      },
+      realUids: () => processList(libc).map((p) => p.uids.real),
     });
   },
 

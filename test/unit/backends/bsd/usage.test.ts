@@ -1,6 +1,8 @@
 // The helpers every BSD and macOS backend shares to answer names, argument
 // strings, PID lists and usage figures.
 import { describe, it } from 'node:test';
+import type { Target } from '../../../../src/backends/backend.js';
+import { currentProcfsView } from '../../../../src/procfs-path.js';
 import * as assert from 'node:assert/strict';
 import {
   type UsageReaders,
@@ -94,6 +96,9 @@ describe('lists', () => {
   });
 });
 
+// A target asked for by number, and nothing held.
+const BY_PID: Target = { pid: 1234, dir: undefined, alive: undefined, view: currentProcfsView(), cacheKey: {} };
+
 describe('usageFrom', () => {
   const readers = (calls: string[]): UsageReaders => ({
     usage: () => (calls.push('usage'), { dataPages: 10 }),
@@ -105,20 +110,25 @@ describe('usageFrom', () => {
 
   it('no source: undefined, and nothing is read', () => {
     const calls: string[] = [];
-    assert.equal(usageFrom(undefined, readers(calls)), undefined);
+    assert.equal(usageFrom(BY_PID, undefined, readers(calls)), undefined);
     assert.deepEqual(calls, []);
   });
 
   it('reads only what the source needs', () => {
     let calls: string[] = [];
-    assert.equal(usageFrom({ kind: 'record', figure: 'dataPages' }, readers(calls)), 40960);
+    assert.equal(usageFrom(BY_PID, { kind: 'record', figure: 'dataPages' }, readers(calls)), 40960);
     assert.deepEqual(calls, ['usage', 'pageSize']);
     calls = [];
-    assert.equal(usageFrom({ kind: 'fds' }, readers(calls)), 7);
+    assert.equal(usageFrom(BY_PID, { kind: 'fds' }, readers(calls)), 7);
     assert.deepEqual(calls, ['fds']);
   });
 
   it('processes: those whose real uid is the target’s', () => {
-    assert.equal(usageFrom({ kind: 'processes' }, readers([])), 3);
+    assert.equal(usageFrom(BY_PID, { kind: 'processes' }, readers([])), 3);
+  });
+
+  it('processes: a count taken by PID is refused once the held process is gone', () => {
+    const held: Target = { ...BY_PID, alive: () => false };
+    assert.throws(() => usageFrom(held, { kind: 'processes' }, readers([])), { code: 'ESRCH', state: 'gone' });
   });
 });
