@@ -16,6 +16,7 @@ import {
   exactNumberLimits,
   normalizePair,
   readLimitPair,
+  resourceEntries,
   resolveResource,
 } from './limits.js';
 import { runOneshot, runOneshotSync } from './oneshot.js';
@@ -331,7 +332,7 @@ function explainDenied(error: Error, call: Call, resource: number, limits: NewLi
   const asked = limits[1];
   const askedHard = typeof asked === 'bigint' ? asked : asked === Infinity ? backend.rlimInfinity : BigInt(asked);
   if (askedHard <= currentHard) return error;
-  const name = resourceNames(backend.rlimits).find(([, number]) => number === resource)?.[0] ?? String(resource);
+  const name = resourceEntries(backend.rlimits).find(([, number]) => number === resource)?.[0] ?? String(resource);
   const shown = (value: bigint): string => (value === backend.rlimInfinity ? 'unlimited' : String(value));
   return new AccessDenied(call.pid, 'EPERM', {
     cause: error.cause ?? error,
@@ -482,7 +483,7 @@ export function procGetAllRlimits(
   checkRange(call);
   return runOneshotSync(call.pid, () => {
     const out: Record<string, RlimitUsage<number | bigint>> = {};
-    for (const [name, resource] of resourceNames(backend.rlimits)) {
+    for (const [name, resource] of resourceEntries(backend.rlimits)) {
       let limits: Limits | BigLimits;
       try {
         limits = backend.getRlimit!(call, resource, bigint);
@@ -508,17 +509,6 @@ function usageOf(call: Call, resource: number): number | null | undefined {
     if (error instanceof AccessDenied) return null;
     throw error;
   }
-}
-
-// [short name, number] of each resource, in the platform's table order.
-const namesOf = new WeakMap<object, readonly (readonly [string, number])[]>();
-function resourceNames(table: Readonly<Record<string, number>>): readonly (readonly [string, number])[] {
-  let names = namesOf.get(table);
-  if (names === undefined) {
-    names = Object.entries(table).map(([key, value]) => [key.replace(/^RLIMIT_/, '').toLowerCase(), value] as const);
-    namesOf.set(table, names);
-  }
-  return names;
 }
 
 /**

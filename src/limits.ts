@@ -119,8 +119,15 @@ function lookUp(resource: unknown, table: Readonly<Record<string, number>>): num
   throw invalidArgType('resource', 'of type number or string', resource);
 }
 
+/** [short lowercase name ('nofile'), number] of each resource of a platform's table, in its order. */
+export function resourceEntries(table: Readonly<Record<string, number>>): readonly (readonly [string, number])[] {
+  return indexOf(table).entries;
+}
+
 interface TableIndex {
   readonly numbers: ReadonlySet<number>;
+  /** [short lowercase name ('nofile'), number] of each resource, in the table's order. */
+  readonly entries: readonly (readonly [string, number])[];
   /** 'RLIMIT_NOFILE', 'NOFILE', 'rlimit_nofile', 'nofile': what callers write, found without case folding. */
   readonly spellings: ReadonlyMap<string, number>;
 }
@@ -132,11 +139,13 @@ function indexOf(table: Readonly<Record<string, number>>): TableIndex {
   let index = indexes.get(table);
   if (index === undefined) {
     const spellings = new Map<string, number>();
+    const entries: (readonly [string, number])[] = [];
     for (const [key, value] of Object.entries(table)) {
       const bare = key.startsWith('RLIMIT_') ? key.slice(7) : key;
       for (const name of [key, bare, key.toLowerCase(), bare.toLowerCase()]) spellings.set(name, value);
+      entries.push([bare.toLowerCase(), value]);
     }
-    index = { numbers: new Set(Object.values(table)), spellings };
+    index = { numbers: new Set(Object.values(table)), entries, spellings };
     indexes.set(table, index);
   }
   return index;
