@@ -11,6 +11,7 @@
 //                (malformedRecord for what a system call filled in)
 //   unsupported  the kernel here cannot serve the function, and why
 //   fromErrno    any other failed call, by the errno it left
+//   failed       any other failure, by its errno code, with why
 import { constants as osConstants } from 'node:os';
 
 const NAMES = new Map<number, string>();
@@ -55,6 +56,11 @@ export class OsError extends Error {
 /** A call that failed with a positive errno value, as a C function leaves it. */
 export function fromErrno(errno: number, syscall: string, details?: OsErrorDetails): OsError {
   return new OsError(NAMES.get(errno) ?? `Unknown system error ${errno}`, syscall, details);
+}
+
+/** Any other failure: an errno code that says what kind, and why in words. */
+export function failed(code: string, syscall: string, why: string): OsError {
+  return new OsError(code, syscall, { detail: why });
 }
 
 /** The PID names no process, or no longer the held one. */

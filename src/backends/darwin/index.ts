@@ -6,7 +6,7 @@
 // and CPU time (PROC_PIDTASKINFO). umask and rlimits of another process are
 // not exposed by XNU.
 import { cached } from '../../oneshot.js';
-import { OsError, errorCode, fromErrno, hidden, malformedRecord } from '../../failures.js';
+import { errorCode, failed, fromErrno, hidden, malformedRecord } from '../../failures.js';
 import {
   DARWIN_KINFO_PROC,
   DARWIN_MACH_TIMEBASE_INFO,
@@ -103,7 +103,7 @@ function taskUsage(t: Target): RecordUsage {
     if (timebase === undefined) {
       const info = Buffer.alloc(DARWIN_MACH_TIMEBASE_INFO.size);
       const kr = lib.timebase(info);
-      if (kr !== 0) throw new OsError('EIO', 'mach_timebase_info', { detail: `kern_return_t ${kr}` });
+      if (kr !== 0) throw failed('EIO', 'mach_timebase_info', `kern_return_t ${kr}`);
       timebase = decodeTimebase(info);
     }
     const buf = Buffer.alloc(DARWIN_PROC_TASKINFO.size);
@@ -138,7 +138,7 @@ function descriptors(t: Target): number {
     }
     size *= 2;
   }
-  throw new OsError('EAGAIN', 'proc_pidinfo', { detail: 'the descriptor table kept growing while it was read' });
+  throw failed('EAGAIN', 'proc_pidinfo', 'the descriptor table kept growing while it was read');
 }
 
 // getpgid(2)/getsid(2) look the PID up with proc_find (bsd/kern/kern_prot.c),
@@ -179,7 +179,7 @@ export const darwinBackend: Backend = {
       realUid: () => record(t).uids.real,
       // Sizes come in bytes here: no page size is asked for.
       pageSize: () => {
-        throw new OsError('EINVAL', 'getRlimitUsage', { detail: 'no macOS usage figure is counted in pages' });
+        throw failed('EINVAL', 'getRlimitUsage', 'no macOS usage figure is counted in pages');
       },
       fds: () => descriptors(t),
       realUids: () => processList().map((p) => p.uids.real),

@@ -6,7 +6,7 @@
 // write fails the first is undone; if even that fails, the error says the
 // first limit stayed changed.
 import type { BigLimits } from '../../limits.js';
-import { OsError, errorCode } from '../../failures.js';
+import { errorCode, failed } from '../../failures.js';
 import { type LimitType, PROC_PID_LIMIT_TYPE_HARD, PROC_PID_LIMIT_TYPE_SOFT } from './constants.js';
 
 export interface LimitNodes {
@@ -34,9 +34,11 @@ export function setBothLimits(nodes: LimitNodes, limits: BigLimits): BigLimits {
     try {
       nodes.write(first, pick(first, old));
     } catch {
-      throw new OsError(errorCode(err) ?? 'EIO', 'sysctl', {
-        detail: `the ${LIMIT_TYPE_NAME[first]} limit was changed, the ${LIMIT_TYPE_NAME[second]} limit was not, and restoring the ${LIMIT_TYPE_NAME[first]} limit failed`,
-      });
+      throw failed(
+        errorCode(err) ?? 'EIO',
+        'sysctl',
+        `the ${LIMIT_TYPE_NAME[first]} limit was changed, the ${LIMIT_TYPE_NAME[second]} limit was not, and restoring the ${LIMIT_TYPE_NAME[first]} limit failed`,
+      );
     }
     throw err;
   }
