@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import * as assert from 'node:assert/strict';
+import { readablePackageRoot } from './readable-copy.js';
 
 export const BIN = join(__dirname, '..', '..', '..', 'dist', 'cli', 'bin.js');
 
@@ -35,7 +36,9 @@ export interface RunOptions {
 export function runCliBytes(args: readonly (string | number)[], options: RunOptions = {}): CliBytes {
   const base = { ...process.env };
   delete base['NO_COLOR'];
-  const argv = [process.execPath, BIN, ...args.map(String)];
+  // Under a prefix the command may run as another user: it loads a copy that user can read.
+  const bin = options.prefix === undefined ? BIN : join(readablePackageRoot(), 'dist', 'cli', 'bin.js');
+  const argv = [process.execPath, bin, ...args.map(String)];
   const [file, ...rest] = [...(options.prefix ?? []), ...argv];
   const out = spawnSync(file!, rest, {
     env: { ...base, ...options.env },

@@ -22,7 +22,7 @@ import {
 import { procfsCounters } from '../../src/backends/linux/procfs.js';
 import { deadPid, spawnCommand, spawnShell, statFields, statusField, waitFor } from '../helpers/children.js';
 import { needs } from '../helpers/requirements.js';
-import { DIST } from '../helpers/paths.js';
+import { readablePackageRoot } from '../helpers/readable-copy.js';
 
 const NEEDS_OTHER_UIDS = needs({ root: 'to run processes as unused uids', commands: ['setpriv', 'python3'] });
 const NEEDS_PYTHON = needs({ commands: ['python3'] });
@@ -218,7 +218,7 @@ test(
     );
     t.after(() => child.stop());
     const script = `
-    const l = require(${JSON.stringify(join(DIST, 'index.js'))});
+    const l = require(${JSON.stringify(join(readablePackageRoot(), 'dist', 'index.js'))});
     const out = {};
     try { l.procNumFds(${child.pid}); out.fds = 'ok'; } catch (e) { out.fds = e.name; }
     const all = l.procGetAllRlimits(${child.pid});
