@@ -25,3 +25,11 @@ export function keysOf(module, objectName) {
 export function kernelOnly(module, name, header) {
   return [{ key: `${module}:${name}`, expr: name, kernelOnly: header }];
 }
+
+/**
+ * A macro the tree's release may lack (it came in a later one): its absence is
+ * recorded with the reason instead of failing the check.
+ */
+export function optional(module, name, reason) {
+  return [{ key: `${module}:${name}`, expr: name, optional: reason }];
+}
