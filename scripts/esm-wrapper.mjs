@@ -8,8 +8,13 @@ const require = createRequire(import.meta.url);
 const names = Object.keys(require('../dist/index.js'))
   .filter((n) => n !== '__esModule' && n !== 'default')
   .sort();
+// require() rather than `import cjs from './index.js'`: Deno takes a .js file
+// outside node_modules for an ES module whatever package.json's "type" says,
+// so importing dist/index.mjs by path would find no default export there.
 const lines = [
-  "import cjs from './index.js';",
+  "import { createRequire } from 'node:module';",
+  '',
+  "const cjs = createRequire(import.meta.url)('./index.js');",
   '',
   `export const { ${names.join(', ')} } = cjs;`,
   'export default cjs;',

@@ -105,11 +105,32 @@ export function unsupported(fn: string, reason: string): OsError {
   return new OsError('ENOTSUP', fn, { detail: reason });
 }
 
-/** The errno code of anything a backend may throw: an OsError or Node's fs errors. */
+/**
+ * The errno code of anything a backend may throw: an OsError or the runtime's
+ * fs errors. Deno's node:fs gives an error no `code` for an errno it has no
+ * name for (ESRCH among them: "No such process (os error 3)"), so the number
+ * in its message is named here, from the same table Node's codes come from.
+ */
 export function errorCode(err: unknown): string | undefined {
   if (typeof err === 'object' && err !== null && 'code' in err) {
     const code = err.code;
     if (typeof code === 'string') return code;
   }
+  if (err instanceof Error) {
+    const raw = /\(os error (\d+)\)/.exec(err.message);
+    if (raw !== null) return errnoName(Number(raw[1]));
+  }
   return undefined;
+}
+
+let errnoNames: Map<number, string> | undefined;
+
+function errnoName(errno: number): string | undefined {
+  if (errnoNames === undefined) {
+    errnoNames = new Map();
+    // The first name of a number (EAGAIN before EWOULDBLOCK), as strerror's.
+    for (const [name, value] of Object.entries(osConstants.errno))
+      if (!errnoNames.has(value)) errnoNames.set(value, name);
+  }
+  return errnoNames.get(errno);
 }
