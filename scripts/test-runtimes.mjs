@@ -1,6 +1,8 @@
 // Runs scripts/runtime-smoke.mjs against one child process under Node, Bun
-// and Deno, and fails unless every runtime gives Node's answers; then checks
-// that Deno without -A is refused with an AccessDenied naming the permission.
+// and Deno, and fails unless every runtime gives Node's answers; checks that
+// Deno without -A is refused with an AccessDenied naming the permission; then
+// runs the portable part of the suite (scripts/portable-tests.mjs) under Bun
+// (`bun test`) and Deno (`deno test -A`), whose node:test runs our files.
 //   node scripts/test-runtimes.mjs [runtime ...]     (after npm run build)
 // A runtime is bun, deno, or a path to a node binary (scripts/test-node-versions.mjs
 // passes those). bun and deno are devDependencies: node_modules/.bin.
@@ -9,6 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { deepStrictEqual } from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { portableTestFiles } from './portable-tests.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SMOKE = 'scripts/runtime-smoke.mjs';
@@ -47,6 +50,21 @@ function denoWithoutPermissions(pid) {
   return line.trim();
 }
 
+// The portable tests under Bun or Deno; under Node they run in npm test itself.
+// Deno leaves out the simulated-platform tests (see portable-tests.mjs).
+function portableSuite(runtime) {
+  const args =
+    runtime === 'bun'
+      ? ['test', ...portableTestFiles()]
+      : ['test', '-A', '--no-check', ...portableTestFiles({ simulated: false })];
+  const r = spawnSync(bin(runtime), args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const text = `${r.stdout}${r.stderr}`;
+  if (r.status !== 0) throw new Error(`${runtime} test: exit ${r.status ?? r.signal}\n${text.slice(-4000)}`);
+  // bun: " 246 pass" / " 0 fail"; deno: "ok | 61 passed (235 steps) | 0 failed".
+  const passed = text.match(/(\d+) pass(?:ed)?\b/)?.[1];
+  return `${passed ?? '?'} passed, 0 failed`;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const runtimes = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['bun', 'deno'];
   if (!existsSync(`${ROOT}dist/index.mjs`)) {
@@ -69,6 +87,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
         );
         console.log(`ok ${runtime}: every function answers as under Node ${process.version}`);
         if (runtime === 'deno') console.log(`ok deno without -A: ${denoWithoutPermissions(child.pid)}`);
+        if (runtime === 'bun' || runtime === 'deno')
+          console.log(`ok ${runtime}: the portable tests, ${portableSuite(runtime)}`);
       } catch (err) {
         failed++;
         console.log(`not ok ${runtime}: ${err.message}`);

@@ -1,7 +1,8 @@
 // Bun and Deno (devDependencies) give the same answers as Node for every
 // public function, through scripts/test-runtimes.mjs and
 // scripts/runtime-smoke.mjs; Deno without -A is refused with an AccessDenied
-// that names the permission.
+// that names the permission; and the portable tests (scripts/portable-tests.mjs)
+// pass under both.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -16,5 +17,6 @@ for (const runtime of ['bun', 'deno']) {
     assert.equal(r.status, 0, `${r.stdout}${r.stderr}`);
     assert.match(r.stdout, new RegExp(`^ok ${runtime}: `, 'm'));
     if (runtime === 'deno') assert.match(r.stdout, /^ok deno without -A: .*Deno needs --allow-all \(-A\)/m);
+    assert.match(r.stdout, new RegExp(`^ok ${runtime}: the portable tests, [1-9]\\d* passed, 0 failed$`, 'm'));
   });
 }
