@@ -23,7 +23,7 @@
 // header each was found in and the release, and test/unit/ffi/structs/
 // headers.test.ts compares them with the sources on every `npm test`.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,27 +72,33 @@ function options(argv) {
 /**
  * The header directories of a source tree, as files: a checkout is used where
  * it is; from a git directory the spec's directories at COMMIT are extracted
- * into node_modules/.cache/os-headers/<os>-<commit>.
+ * into node_modules/.cache/os-headers/<os>-<commit>. With the commit and its
+ * date, which a spec's release(read, tree) may use.
  */
 function prepareTree(spec, where) {
   const [path, rev = 'HEAD'] = where.split(/@(?=[^@]*$)/);
   const isGitDir = existsSync(join(path, 'objects')) && existsSync(join(path, 'HEAD'));
   if (!isGitDir) {
     let commit = 'unknown';
+    let date = null;
     try {
-      commit = execFileSync('git', ['-C', path, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+      [commit, date] = execFileSync('git', ['-C', path, 'log', '-1', '--format=%H %cs'], { encoding: 'utf8' })
+        .trim()
+        .split(' ');
     } catch {
       // a tree outside git: no commit to record
     }
-    return { dir: path, commit };
+    return { dir: path, commit, date };
   }
   const git = (...args) => execFileSync('git', ['--git-dir', path, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
   const commit = git('rev-parse', `${rev}^{commit}`).trim();
+  const date = git('log', '-1', '--format=%cs', commit).trim();
   const dir = join(TREES, `${spec.os}-${commit.slice(0, 12)}`);
   if (!existsSync(join(dir, '.complete'))) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const present = spec.tree.filter((p) => git('ls-tree', commit, p).trim() !== '');
+    // Pathspec magic (':(exclude)DIR') goes to git archive as it is.
+    const present = spec.tree.filter((p) => p.startsWith(':') || git('ls-tree', commit, p).trim() !== '');
     execFileSync(
       'bash',
       [
@@ -108,16 +114,21 @@ function prepareTree(spec, where) {
     );
     writeFileSync(join(dir, '.complete'), commit + '\n');
   }
-  return { dir, commit };
+  return { dir, commit, date };
 }
 
-// Each `{ keysOf }` entry becomes one constant per key of the built object.
+// Each `{ keysOf }` entry becomes one constant per key of the built object
+// (optional where the entry names the key as one).
 function expandConstants(spec) {
   return spec.constants.flatMap((c) => {
     if (!c.keysOf) return [c];
-    const { module, objectName } = c.keysOf;
+    const { module, objectName, optional } = c.keysOf;
     const object = requireBuilt(`./${module}.js`)[objectName];
-    return Object.keys(object).map((key) => ({ key: `${module}:${objectName}.${key}`, expr: key }));
+    return Object.keys(object).map((key) => ({
+      key: `${module}:${objectName}.${key}`,
+      expr: key,
+      ...(optional?.[key] ? { optional: optional[key] } : {}),
+    }));
   });
 }
 
@@ -158,6 +169,11 @@ function compileTarget(zig, spec, target, tree, dir) {
     rmSync(links, { recursive: true, force: true });
     mkdirSync(links, { recursive: true });
     for (const [name, to] of Object.entries(target.links ?? {})) symlinkSync(join(tree.dir, to), join(links, name));
+    // Stand-ins for headers the OS's build generates (the spec says why each is harmless).
+    for (const [name, text] of Object.entries(target.stubs ?? {})) {
+      mkdirSync(dirname(join(links, name)), { recursive: true });
+      writeFileSync(join(links, name), text);
+    }
     flags.push('-nostdinc', '-isystem', join(dirname(zig), 'lib', 'include'), '-isystem', links);
     for (const d of target.dirs) flags.push('-isystem', join(tree.dir, d));
   }
@@ -171,7 +187,14 @@ function compileTarget(zig, spec, target, tree, dir) {
     .split(/\s+/)
     .filter((f) => f.endsWith('.h') && !f.includes(join('lib', 'include') + '/'))
     .map((f) => resolve(f));
-  const shorten = target.shorten ?? ((f) => (tree && f.startsWith(tree.dir + '/') ? f.slice(tree.dir.length + 1) : f));
+  // A header reached through a link (machine/, x86/) is named by its place in the tree.
+  const root = tree && realpathSync(tree.dir) + '/';
+  const shorten =
+    target.shorten ??
+    ((f) => {
+      const real = realpathSync(f);
+      return root && real.startsWith(root) ? real.slice(root.length) : f;
+    });
   const definedIn = definitionFinder(deps, shorten);
   const values = readAssembly(readFileSync(`${base}.s`, 'utf8'), probe.names);
   const get = (key) => {
@@ -266,7 +289,7 @@ async function main() {
         continue;
       }
       tree = prepareTree(spec, where);
-      const release = spec.release((f) => readFileSync(join(tree.dir, f), 'latin1'));
+      const release = spec.release((f) => readFileSync(join(tree.dir, f), 'latin1'), tree);
       source = { repository: spec.repository, commit: tree.commit, release };
     } else source = spec.source(zig);
     const targets = (spec.targetsFor ? spec.targetsFor(zig) : spec.targets).map((t) => ({ name: t.arch, ...t }));
@@ -281,7 +304,7 @@ async function main() {
       const sizes = Object.values(t.structs).map((s) => `${s.type} ${s.size}`);
       return `${t.target}: ${sizes.join(', ')}, ${Object.keys(t.constants).length} constants`;
     });
-    console.log(`${os} (${source.release ?? ''} ${source.commit ?? ''}):\n  ${counts.join('\n  ')}`);
+    console.log(`${os} (${[source.release, source.commit].filter(Boolean).join(', ')}):\n  ${counts.join('\n  ')}`);
     if (opts.write) {
       const file = join(FIXTURES, `${os}.json`);
       mkdirSync(FIXTURES, { recursive: true });
@@ -294,7 +317,10 @@ async function main() {
     if (problems.length > 0) {
       failed = true;
       for (const p of problems) console.log(`  MISMATCH ${p}`);
-    } else console.log(`  matches the headers on ${measured.targets.length} targets`);
+    } else
+      console.log(
+        `  matches the headers on ${measured.targets.length} target${measured.targets.length === 1 ? '' : 's'}`,
+      );
   }
   if (failed) process.exitCode = 1;
 }

@@ -15,10 +15,11 @@ export function renamed(module, name, expr) {
 /**
  * Every key of an exported object, each key being a C macro; the keys are
  * read from the built module when the check runs, so a resource added to the
- * table is probed without a change here.
+ * table is probed without a change here. `optional` maps the keys the tree's
+ * release may lack to the reason, as optional() does for one macro.
  */
-export function keysOf(module, objectName) {
-  return [{ keysOf: { module, objectName } }];
+export function keysOf(module, objectName, { optional = {} } = {}) {
+  return [{ keysOf: { module, objectName, optional } }];
 }
 
 /** A macro defined only under _KERNEL, read from the text of the header named. */

@@ -3,7 +3,7 @@
 // included), pstatus_t (heap and stack sizes) and prcred_t (user IDs and
 // supplementary groups).
 import type { Uids } from '../backend.js';
-import { SUNOS_PRCRED, SUNOS_PSINFO, SUNOS_PSTATUS } from '../../ffi/structs/sunos.js';
+import { SUNOS_PRCRED, SUNOS_PSINFO, SUNOS_PSTATUS, SUNOS_PSTATUS_PREFIX } from '../../ffi/structs/sunos.js';
 import { malformed } from '../../failures.js';
 import { SIZEOF_GID_T } from '../../ffi/structs/layout.js';
 import { decodeName } from '../bsd/usage.js';
@@ -55,8 +55,8 @@ export interface PstatusSizes {
 }
 
 export function decodePstatusSizes(buf: Buffer, file = 'status'): PstatusSizes {
-  if (buf.length < SUNOS_PSTATUS.size) {
-    throw malformed(file, 'pstatus_t', `${buf.length} bytes, expected at least ${SUNOS_PSTATUS.size}`);
+  if (buf.length < SUNOS_PSTATUS_PREFIX) {
+    throw malformed(file, 'pstatus_t', `${buf.length} bytes, expected at least ${SUNOS_PSTATUS_PREFIX}`);
   }
   const f = SUNOS_PSTATUS.fields;
   const size = (field: 'pr_brksize' | 'pr_stksize'): number => {

@@ -20,12 +20,12 @@ export const SUNOS_PSINFO = struct('psinfo_t', 'illumos usr/src/uts/common/sys/p
 });
 
 /**
- * /proc/PID/status, up to the end of the embedded lwpstatus_t's signal sets.
- * Declared and checked for the pending and blocked sets a signal-mask reader
- * would take from it. The backend offers no signal masks on illumos: ignored
+ * /proc/PID/status: 1680 bytes on amd64, the embedded lwpstatus_t (at 384)
+ * being 1296. The pending and blocked sets are declared and checked for a
+ * signal-mask reader; the backend offers no signal masks on illumos: ignored
  * and caught would need /proc/PID/sigact as well.
  */
-export const SUNOS_PSTATUS = struct('pstatus_t', 'illumos usr/src/uts/common/sys/procfs.h', 688, {
+export const SUNOS_PSTATUS = struct('pstatus_t', 'illumos usr/src/uts/common/sys/procfs.h', 1680, {
   pr_nlwp: [4, 4],
   pr_pid: [8, 4],
   pr_pgid: [16, 4],
@@ -36,6 +36,9 @@ export const SUNOS_PSTATUS = struct('pstatus_t', 'illumos usr/src/uts/common/sys
   pr_lwppend: [384 + 272, 16], // pr_lwp (lwpstatus_t at 384): representative LWP's pending
   pr_lwphold: [384 + 288, 16], // and its blocked set
 });
+
+/** The bytes of pstatus_t the decoder reads: through pr_lwp.pr_lwphold, the last field declared. */
+export const SUNOS_PSTATUS_PREFIX = 688;
 
 /** /proc/PID/cred: prcred_t, then pr_ngroups - 1 more gid_t. */
 export const SUNOS_PRCRED = struct('prcred_t', 'illumos usr/src/uts/common/sys/procfs.h', 32, {

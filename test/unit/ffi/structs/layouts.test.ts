@@ -211,7 +211,7 @@ describe('struct layouts match the header facts', () => {
       pr_time_nsec: [112, 8],
       pr_fname: [136, 16],
     });
-    check(SUNOS_PSTATUS, 688, {
+    check(SUNOS_PSTATUS, 1680, {
       pr_nlwp: [4, 4],
       pr_pid: [8, 4],
       pr_pgid: [16, 4],
