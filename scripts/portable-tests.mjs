@@ -30,7 +30,6 @@ export function portableTestFiles({ simulated = true } = {}) {
     'build/test/unit/availability.test.js',
     'build/test/unit/signal-set.test.js',
     'build/test/unit/failures.test.js',
-    'build/test/live/ffi/structs/c-layouts.test.js',
     'build/test/live/portable.test.js',
   ].sort();
 }

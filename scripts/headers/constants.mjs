@@ -34,3 +34,8 @@ export function kernelOnly(module, name, header) {
 export function optional(module, name, reason) {
   return [{ key: `${module}:${name}`, expr: name, optional: reason }];
 }
+
+/** Exports that stand for enumerators (not macros): probed without an #ifdef guard. */
+export function enumerators(module, ...names) {
+  return names.map((name) => ({ key: `${module}:${name}`, expr: name, enumerator: true }));
+}

@@ -28,7 +28,7 @@ export function probeSource(spec) {
     }
   }
   for (const c of spec.constants)
-    define(`constant ${c.key}`, c.expr, /^[A-Za-z_]\w*$/.test(c.expr) ? c.expr : undefined);
+    define(`constant ${c.key}`, c.expr, !c.enumerator && /^[A-Za-z_]\w*$/.test(c.expr) ? c.expr : undefined);
   return { text: lines.join('\n') + '\n', names };
 }
 

@@ -66,15 +66,20 @@ void test('a PID that does not exist: status 1, one line naming it', async () =>
 
 void test('colour on a terminal only, and never with NO_COLOR', async () => {
   const pid = String(process.pid);
-  assert.ok((await run([pid], { isTTY: true })).stdout.includes(ESC));
-  assert.ok(!(await run([pid], { isTTY: false })).stdout.includes(ESC));
-  assert.ok(!(await run([pid], { isTTY: true, env: { NO_COLOR: '1' } })).stdout.includes(ESC));
-  assert.ok(!(await run(['--json', pid], { isTTY: true })).stdout.includes(ESC));
+  const colour = async (argv: string[], options: Parameters<typeof run>[1]): Promise<boolean> => {
+    const r = await run(argv, options);
+    assert.equal(r.code, 0, r.stderr);
+    return r.stdout.includes(ESC);
+  };
+  assert.ok(await colour([pid], { isTTY: true }));
+  assert.ok(!(await colour([pid], { isTTY: false })));
+  assert.ok(!(await colour([pid], { isTTY: true, env: { NO_COLOR: '1' } })));
+  assert.ok(!(await colour(['--json', pid], { isTTY: true })));
 });
 
 void test('a report of this process matches what Node knows of itself', async () => {
   const r = await run(['--json', String(process.pid)]);
-  assert.equal(r.code, 0);
+  assert.equal(r.code, 0, r.stderr);
   const [report] = JSON.parse(r.stdout) as { pid: number; umask: string; uid: number; pgid: number }[];
   assert.equal(report?.pid, process.pid);
   assert.equal(report?.uid, process.getuid?.());
@@ -111,17 +116,18 @@ void test('usage errors quote the argument made visible', async () => {
 
 void test('--watch without a terminal: one JSON document per line until stopped', async () => {
   let stdout = '';
+  let stderr = '';
   const controller = new AbortController();
   const io: Io = {
     stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: () => true },
+    stderr: { write: (t: string) => (stderr += t) },
     env: {},
     isTTY: false,
     signal: controller.signal,
   };
   setTimeout(() => controller.abort(), 450);
   const code = await main(['--watch', '0.1', String(process.pid)], io);
-  assert.equal(code, 0);
+  assert.equal(code, 0, stderr);
   const lines = stdout.split('\n');
   assert.equal(lines.pop(), '');
   assert.ok(lines.length >= 3 && lines.length <= 6, `${lines.length} lines`);
@@ -133,10 +139,11 @@ void test('--watch without a terminal: one JSON document per line until stopped'
 
 void test('--watch on a terminal: each screen starts with cursor home and clear, fitted to the terminal', async () => {
   let stdout = '';
+  let stderr = '';
   const controller = new AbortController();
   const io: Io = {
     stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: () => true },
+    stderr: { write: (t: string) => (stderr += t) },
     env: { NO_COLOR: '1' },
     isTTY: true,
     columns: 30,
@@ -144,7 +151,7 @@ void test('--watch on a terminal: each screen starts with cursor home and clear,
     signal: controller.signal,
   };
   setTimeout(() => controller.abort(), 250);
-  assert.equal(await main(['--watch', '0.1', String(process.pid)], io), 0);
+  assert.equal(await main(['--watch', '0.1', String(process.pid)], io), 0, stderr);
   const screens = stdout.split('\x1b[H\x1b[2J');
   assert.equal(screens.shift(), '');
   assert.ok(screens.length >= 2);

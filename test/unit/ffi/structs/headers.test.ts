@@ -78,6 +78,11 @@ const NOT_FROM_THESE_HEADERS: Record<string, Record<string, string>> = {
     'backends/netbsd/constants:KINFO_ELEM_COUNT': 'records we ask for',
     'backends/netbsd/constants:MAX_PID_T': 'the range of pid_t, an int32_t',
   },
+  dragonfly: {
+    'backends/dragonfly/constants:MAX_PID_T': 'the range of pid_t, an int32_t',
+    'backends/dragonfly/constants:KINFO_PROC_BUFFER_SIZE': 'bytes we offer per record',
+    'backends/dragonfly/constants:ARGS_FIRST_BUFFER': 'bytes we offer first',
+  },
   sunos: {
     'ffi/structs/sunos:SUNOS_PSTATUS_PREFIX': 'bytes the decoder reads',
     'backends/sunos/constants:MAX_PID_T': 'the range of pid_t, an int',
@@ -108,7 +113,14 @@ const fixtures = readdirSync(FIXTURES)
 
 describe('layouts and constants against real headers', () => {
   it('has a fixture for every platform whose headers could be had', () => {
-    assert.deepEqual(fixtures.map((m) => m.os).sort(), ['darwin', 'freebsd', 'netbsd', 'openbsd', 'sunos']);
+    assert.deepEqual(fixtures.map((m) => m.os).sort(), [
+      'darwin',
+      'dragonfly',
+      'freebsd',
+      'netbsd',
+      'openbsd',
+      'sunos',
+    ]);
   });
 
   for (const m of fixtures) {
