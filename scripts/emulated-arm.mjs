@@ -542,7 +542,7 @@ function ensureBinfmt(arch) {
 // cannot hide a parser's fault on a real file.
 const UNIT_ARTIFACT_SIGNATURES = {
   'qemu-fake-self-stat': /read '\/proc\/\d+\/stat' \(unexpected format of state\)/,
-  'qemu-status-name': /^PID \d+ qemu-(?:aarch64|arm)-st/m,
+  'qemu-status-name': /PID \d+ qemu-(?:aarch64|arm)-st/,
 };
 
 // The failed leaf tests of a TAP output, each with its text up to the next test line.
