@@ -1,5 +1,5 @@
-// Runs the README examples' test and the runtime smoke script under other
-// Node majors (22 and 24 unless others are given), with official binaries
+// Runs the README examples' test, the portable tests (scripts/portable-tests.mjs)
+// and the runtime smoke script under other Node majors (22 and 24 unless others are given), with official binaries
 // from the npm registry's node-<platform>-<arch> packages, fetched at run
 // time with `npm pack` into node_modules/.cache/node-versions (not
 // dependencies). After npm run build:
@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { portableTestFiles } from './portable-tests.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = `${ROOT}node_modules/.cache/node-versions`;
@@ -50,9 +51,18 @@ for (const major of majors) {
       encoding: 'utf8',
     });
     if (readme.status !== 0) throw new Error(`README test under ${version}:\n${readme.stdout}${readme.stderr}`);
+    const portable = spawnSync(node, ['scripts/run-tests.mjs', ...portableTestFiles()], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    if (portable.status !== 0)
+      throw new Error(`portable tests under ${version}:\n${portable.stdout}${portable.stderr}`);
+    const passed = portable.stdout.match(/^\S* ?pass (\d+)$/m)?.[1] ?? '?';
     const smoke = spawnSync(process.execPath, ['scripts/test-runtimes.mjs', node], { cwd: ROOT, encoding: 'utf8' });
     if (smoke.status !== 0) throw new Error(`smoke under ${version}:\n${smoke.stdout}${smoke.stderr}`);
-    console.log(`ok node ${version}: README examples pass; every function answers as under Node ${process.version}`);
+    console.log(
+      `ok node ${version}: README examples pass; portable tests ${passed} passed; every function answers as under Node ${process.version}`,
+    );
   } catch (err) {
     failed++;
     console.log(`not ok node ${major}: ${err.message}`);
