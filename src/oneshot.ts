@@ -111,7 +111,9 @@ export function runOneshotSync<T>(pid: number, fn: () => T): T {
 // A new scope with a cache for pid inside the current one, or undefined when
 // an open scope already caches pid.
 function open(pid: number): Scope | undefined {
-  const running = currentScope();
+  // With no scope open anywhere there is nothing to nest in: the store is not
+  // asked (procAsDict outside any oneshot, the common case).
+  const running = openScopes === 0 ? undefined : currentScope();
   const outer = running !== undefined && running.own.open ? running : undefined;
   if (openCacheFor(outer, pid) !== undefined) return undefined;
   openScopes++;
