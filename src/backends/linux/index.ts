@@ -2,7 +2,7 @@
 // signal masks, and limits or pgid/sid where a system call cannot serve), and
 // prlimit(2), getpgid(2), getsid(2) through koffi where it can.
 import { existsSync, readFileSync } from 'node:fs';
-import { type OneshotCache, entriesOf, oneshotCache } from '../../oneshot.js';
+import { type OneshotCache, getEntry, oneshotCache, setEntry } from '../../oneshot.js';
 import { errorCode, fromErrno, gone, malformed, unsupported, zombie } from '../../failures.js';
 import type { ProcfsView } from '../../procfs-path.js';
 import { type BigLimits, type Limits, type NewLimits, limitsAs } from '../../limits.js';
@@ -77,8 +77,7 @@ function oneshotReads(t: Target): OneshotReads | undefined {
   if (heldByStartTime(t)) return undefined;
   const cache = oneshotCache(t.pid);
   if (cache === undefined) return undefined;
-  const entries = entriesOf(cache);
-  let slots = entries.get(t.cacheKey) as OneshotReads | undefined;
+  let slots = getEntry(cache, t.cacheKey) as OneshotReads | undefined;
   if (slots === undefined) {
     slots = {
       cache,
@@ -89,7 +88,7 @@ function oneshotReads(t: Target): OneshotReads | undefined {
       pgid: undefined,
       sid: undefined,
     };
-    entries.set(t.cacheKey, slots);
+    setEntry(cache, t.cacheKey, slots);
   }
   return slots;
 }
