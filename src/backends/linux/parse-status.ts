@@ -375,17 +375,24 @@ export function parseSignalLines(
   return { masks, threads: threadsAbove(buf, pndAt - SIG_PND.bytes.length, kernelText) };
 }
 
-// Threads: two line starts above SigPnd:'s "\n" (SigQ: lies between), else
-// wherever it is: its offset varies between processes (a kernel thread has
-// no Vm* lines), and a search from the start costs more than the rest.
+// Threads: where the last status had it (the same process's file again has
+// it there, and a look costs less than walking back over SigQ:), else two
+// line starts above SigPnd:'s "\n" (SigQ: lies between), else wherever it
+// is: its offset varies between processes (a kernel thread has no Vm*
+// lines), and a search from the start costs more than the rest.
 function threadsAbove(buf: Buffer, pndLine: number, kernelText: boolean): number | undefined {
   if (kernelText) {
+    const last = THREADS.last;
+    if (last < pndLine && keyAt(buf, THREADS.bytes, last))
+      return lineDecimal(buf, last + THREADS.bytes.length, LINUX_PID_MAX_LIMIT, 'Threads');
     let hint = pndLine - 1;
     while (hint >= 0 && buf[hint] !== NL) hint--;
     hint--;
     while (hint >= 0 && buf[hint] !== NL) hint--;
-    if (keyAt(buf, THREADS.bytes, hint))
+    if (keyAt(buf, THREADS.bytes, hint)) {
+      THREADS.last = hint;
       return lineDecimal(buf, hint + THREADS.bytes.length, LINUX_PID_MAX_LIMIT, 'Threads');
+    }
   }
   return parseThreads(buf, kernelText);
 }
