@@ -3,11 +3,20 @@
 // (AsyncLocalStorage, the counterpart of psutil's thread-local cache).
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-/** What one oneshot has read for one PID; `open` turns false when that oneshot ends. */
+/** What a backend files its entries under: an object (by identity) or a string. */
+export type EntryKey = object | string;
+
+/**
+ * What one oneshot has read for one PID; `open` turns false when that oneshot
+ * ends. The backend's entries go through getEntry/hasEntry/setEntry: the first
+ * one is kept in two fields, because procAsDict on Linux keeps exactly one and
+ * making a Map cost more than all of its lookups; any later one goes in a Map.
+ */
 export interface OneshotCache {
   readonly pid: number;
-  /** The backend's entries, by key; made on first use (see entriesOf). */
-  entries: Map<unknown, unknown> | undefined;
+  firstKey: EntryKey | undefined;
+  firstValue: unknown;
+  more: Map<EntryKey, unknown> | undefined;
   open: boolean;
 }
 
@@ -59,9 +68,25 @@ function openCacheFor(scope: Scope | undefined, pid: number): OneshotCache | und
   return undefined;
 }
 
-/** A cache's entries, made on first use: procAsDict on Linux keeps one entry. */
-export function entriesOf(cache: OneshotCache): Map<unknown, unknown> {
-  return (cache.entries ??= new Map<unknown, unknown>());
+/** The value filed under key, or undefined. */
+export function getEntry(cache: OneshotCache, key: EntryKey): unknown {
+  if (cache.firstKey === key) return cache.firstValue;
+  return cache.more?.get(key);
+}
+
+/** Whether anything (undefined included) is filed under key. */
+export function hasEntry(cache: OneshotCache, key: EntryKey): boolean {
+  return cache.firstKey === key || (cache.more !== undefined && cache.more.has(key));
+}
+
+/** Files value under key, replacing what was there. */
+export function setEntry(cache: OneshotCache, key: EntryKey, value: unknown): void {
+  if (cache.firstKey === undefined || cache.firstKey === key) {
+    cache.firstKey = key;
+    cache.firstValue = value;
+  } else {
+    (cache.more ??= new Map<EntryKey, unknown>()).set(key, value);
+  }
 }
 
 /** Runs fn with a cache for pid; nested calls reuse every cache already open. */
@@ -111,11 +136,13 @@ export function runOneshotSync<T>(pid: number, fn: () => T): T {
 // A new scope with a cache for pid inside the current one, or undefined when
 // an open scope already caches pid.
 function open(pid: number): Scope | undefined {
-  const running = currentScope();
+  // With no scope open anywhere there is nothing to nest in: the store is not
+  // asked (procAsDict outside any oneshot, the common case).
+  const running = openScopes === 0 ? undefined : currentScope();
   const outer = running !== undefined && running.own.open ? running : undefined;
   if (openCacheFor(outer, pid) !== undefined) return undefined;
   openScopes++;
-  return { own: { pid, entries: undefined, open: true }, outer };
+  return { own: { pid, firstKey: undefined, firstValue: undefined, more: undefined, open: true }, outer };
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -130,9 +157,8 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 export function cached<T>(pid: number, key: string, compute: () => T, keep: (value: T) => T = (v) => v): T {
   const own = oneshotCache(pid);
   if (own === undefined) return compute();
-  const cache = entriesOf(own);
-  if (cache.has(key)) return cache.get(key) as T;
+  if (hasEntry(own, key)) return getEntry(own, key) as T;
   const value = keep(compute());
-  cache.set(key, value);
+  setEntry(own, key, value);
   return value;
 }

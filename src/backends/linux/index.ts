@@ -2,7 +2,7 @@
 // signal masks, and limits or pgid/sid where a system call cannot serve), and
 // prlimit(2), getpgid(2), getsid(2) through koffi where it can.
 import { existsSync, readFileSync } from 'node:fs';
-import { type OneshotCache, entriesOf, oneshotCache } from '../../oneshot.js';
+import { type OneshotCache, getEntry, oneshotCache, setEntry } from '../../oneshot.js';
 import { errorCode, fromErrno, gone, malformed, unsupported, zombie } from '../../failures.js';
 import type { ProcfsView } from '../../procfs-path.js';
 import { type BigLimits, type Limits, type NewLimits, limitsAs } from '../../limits.js';
@@ -25,7 +25,7 @@ import {
   parseState,
   parseUmask,
 } from './parse-status.js';
-import { type ProcFileKind, borrowLastRead, readProcFile } from './procfs.js';
+import { type LastReadKeeper, type ProcFileKind, borrowLastRead, readProcFile } from './procfs.js';
 import { type TreeFacts, kernelPrintsUmask, treeFacts } from './tree.js';
 import { USAGE_SOURCES, countFds, countLocks, cpuSeconds, listPids, tasksOfUid } from './usage.js';
 
@@ -53,16 +53,30 @@ function factsOf(view: ProcfsView): TreeFacts {
 
 // What one oneshot has read for one process: each file's bytes (a view of the
 // read buffer until another read needs it, then a private copy) and the
-// answers of getpgid(2) and getsid(2).
-interface OneshotReads {
-  /** The oneshot cache the reads belong to. */
-  readonly cache: OneshotCache;
-  status: Buffer | undefined;
-  stat: Buffer | undefined;
-  limits: Buffer | undefined;
-  cmdline: Buffer | undefined;
-  pgid: number | undefined;
-  sid: number | undefined;
+// answers of getpgid(2) and getsid(2). It keeps the view it was lent itself
+// (LastReadKeeper), so lending one allocates nothing.
+class OneshotReads implements LastReadKeeper {
+  status: Buffer | undefined = undefined;
+  stat: Buffer | undefined = undefined;
+  limits: Buffer | undefined = undefined;
+  cmdline: Buffer | undefined = undefined;
+  pgid: number | undefined = undefined;
+  sid: number | undefined = undefined;
+  /** The file whose slot still holds a view of the shared read buffer. */
+  lent: FileName | undefined = undefined;
+
+  /** `cache`: the oneshot cache the reads belong to. */
+  constructor(readonly cache: OneshotCache) {}
+
+  // Before the next read overwrites the buffer: a private copy while the
+  // oneshot runs, nothing once it has ended.
+  beforeOverwrite(): void {
+    const name = this.lent;
+    if (name === undefined) return;
+    this.lent = undefined;
+    const view = fileSlot(this, name);
+    setFileSlot(this, name, this.cache.open && view !== undefined ? copyOf(view) : undefined);
+  }
 }
 
 // The current oneshot's reads for t, or undefined outside one. They are filed
@@ -77,19 +91,10 @@ function oneshotReads(t: Target): OneshotReads | undefined {
   if (heldByStartTime(t)) return undefined;
   const cache = oneshotCache(t.pid);
   if (cache === undefined) return undefined;
-  const entries = entriesOf(cache);
-  let slots = entries.get(t.cacheKey) as OneshotReads | undefined;
+  let slots = getEntry(cache, t.cacheKey) as OneshotReads | undefined;
   if (slots === undefined) {
-    slots = {
-      cache,
-      status: undefined,
-      stat: undefined,
-      limits: undefined,
-      cmdline: undefined,
-      pgid: undefined,
-      sid: undefined,
-    };
-    entries.set(t.cacheKey, slots);
+    slots = new OneshotReads(cache);
+    setEntry(cache, t.cacheKey, slots);
   }
   return slots;
 }
@@ -98,16 +103,19 @@ function oneshotReads(t: Target): OneshotReads | undefined {
 // is kept with the oneshot's reads and copied only if another read comes
 // while the oneshot still runs (procAsDict reads one file: no copy). Written
 // out rather than through cached(): no closure per call outside a oneshot.
+// The first read is out of line, so the lookup that serves every later one
+// stays small enough to inline into each operation.
 function fileBytes(t: Target, name: FileName): Buffer {
   const slots = oneshotReads(t);
   if (slots === undefined) return readPinned(t, name);
-  let buf = fileSlot(slots, name);
-  if (buf === undefined) {
-    const view = readPinned(t, name);
-    setFileSlot(slots, name, (buf = view));
-    const { cache } = slots;
-    borrowLastRead(() => setFileSlot(slots, name, cache.open ? copyOf(view) : undefined));
-  }
+  return fileSlot(slots, name) ?? readIntoSlot(t, slots, name);
+}
+
+function readIntoSlot(t: Target, slots: OneshotReads, name: FileName): Buffer {
+  const buf = readPinned(t, name);
+  setFileSlot(slots, name, buf);
+  slots.lent = name;
+  borrowLastRead(slots);
   return buf;
 }
 

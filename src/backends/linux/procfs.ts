@@ -63,25 +63,34 @@ let buffer = usual;
 // The end-of-file probe: a read after the first normally returns 0 bytes.
 const probe = Buffer.allocUnsafe(4096);
 
-// Who keeps a view of the last read past the call (a oneshot's cached file),
-// and must be told before the next read overwrites it.
-let borrower: (() => void) | undefined;
+/**
+ * Who keeps a view of the last read past the call (a oneshot's cached file),
+ * and must be told before the next read overwrites it. An object rather than
+ * a callback: the oneshot's own record is the keeper, so lending a view
+ * allocates no closure on every procAsDict.
+ */
+export interface LastReadKeeper {
+  /** Runs before the next read reuses the buffer: copy what is still needed. */
+  beforeOverwrite(): void;
+}
+
+let keeper: LastReadKeeper | undefined;
 
 /**
- * Keeps the view the last read returned valid: `beforeOverwrite` runs before
- * the next read reuses the buffer (to copy what it still needs). A oneshot
- * that reads one file and nothing after it then never copies at all.
+ * Keeps the view the last read returned valid: `k.beforeOverwrite()` runs
+ * before the next read reuses the buffer. A oneshot that reads one file and
+ * nothing after it then never copies at all.
  */
-export function borrowLastRead(beforeOverwrite: () => void): void {
+export function borrowLastRead(k: LastReadKeeper): void {
   reclaim();
-  borrower = beforeOverwrite;
+  keeper = k;
 }
 
 function reclaim(): void {
-  const b = borrower;
-  if (b === undefined) return;
-  borrower = undefined;
-  b();
+  const k = keeper;
+  if (k === undefined) return;
+  keeper = undefined;
+  k.beforeOverwrite();
 }
 
 /** Counts file opens, so tests can prove each source is read once per call; and the buffer's size now. */

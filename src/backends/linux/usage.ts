@@ -12,7 +12,7 @@
 // shows per process: their usage is undefined, never a guess.
 import { readdirSync } from 'node:fs';
 import { errorCode } from '../../failures.js';
-import { entriesOf, oneshotCache } from '../../oneshot.js';
+import { getEntry, oneshotCache, setEntry } from '../../oneshot.js';
 import type { ProcfsView } from '../../procfs-path.js';
 import { type MemoryLine, parseRealUid, parseThreads } from './parse-status.js';
 import { readProcFile } from './procfs.js';
@@ -79,11 +79,10 @@ export function tasksOfUid(pid: number, view: ProcfsView, kernelText: boolean, u
   const cache = oneshotCache(pid);
   let key = tasksKeys.get(view);
   if (key === undefined) tasksKeys.set(view, (key = {}));
-  const entries = cache === undefined ? undefined : entriesOf(cache);
-  let counts = entries?.get(key) as Map<number, number> | undefined;
+  let counts = cache === undefined ? undefined : (getEntry(cache, key) as Map<number, number> | undefined);
   if (counts === undefined) {
     counts = countTasksByUid(view, kernelText);
-    entries?.set(key, counts);
+    if (cache !== undefined) setEntry(cache, key, counts);
   }
   return counts.get(uid) ?? 0;
 }

@@ -19,9 +19,11 @@ test('a borrowed view is handed back before the next read overwrites it', (t) =>
   const view = readProcFile(join(dir, 'a'), 'status', false);
   let kept: string | undefined;
   let calls = 0;
-  borrowLastRead(() => {
-    calls++;
-    kept = view.toString('latin1');
+  borrowLastRead({
+    beforeOverwrite() {
+      calls++;
+      kept = view.toString('latin1');
+    },
   });
   assert.equal(calls, 0, 'nothing happens until another read');
   const second = readProcFile(join(dir, 'b'), 'status', false);
