@@ -126,6 +126,16 @@ function prepareTree(spec, where) {
   return { dir, commit, date };
 }
 
+// Every field of the built layout, probed as the C member of the same name
+// unless the spec names another (`ki_start_sec: 'ki_start.tv_sec'`), in the
+// C type the layout names: a field added to a layout is probed without a
+// change to the spec.
+function withMembers(s) {
+  const layout = requireBuilt(`./${s.module}.js`)[s.layout];
+  const members = Object.fromEntries(Object.keys(layout.fields).map((f) => [f, s.members?.[f] ?? f]));
+  return { ...s, type: layout.name, members };
+}
+
 // Each `{ keysOf }` entry becomes one constant per key of the built object
 // (optional where the entry names the key as one).
 function expandConstants(spec) {
@@ -304,6 +314,7 @@ async function main() {
   for (const os of opts.oses) {
     const spec = (await import(`./headers/${os}.mjs`)).default;
     spec.expanded = expandConstants(spec);
+    spec.structs = spec.structs.map(withMembers);
     let tree = null;
     let source;
     if (spec.tree) {

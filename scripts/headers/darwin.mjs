@@ -51,7 +51,6 @@ export default {
     {
       layout: 'DARWIN_KINFO_PROC',
       module: STRUCTS,
-      type: 'struct kinfo_proc',
       members: {
         p_starttime_sec: 'kp_proc.p_un.__p_starttime.tv_sec',
         p_starttime_usec: 'kp_proc.p_un.__p_starttime.tv_usec',
@@ -74,25 +73,14 @@ export default {
     {
       layout: 'DARWIN_PROC_TASKINFO',
       module: STRUCTS,
-      type: 'struct proc_taskinfo',
-      members: {
-        pti_virtual_size: 'pti_virtual_size',
-        pti_resident_size: 'pti_resident_size',
-        pti_total_user: 'pti_total_user',
-        pti_total_system: 'pti_total_system',
-      },
     },
     {
       layout: 'DARWIN_PROC_FDINFO',
       module: STRUCTS,
-      type: 'struct proc_fdinfo',
-      members: { proc_fd: 'proc_fd', proc_fdtype: 'proc_fdtype' },
     },
     {
       layout: 'DARWIN_MACH_TIMEBASE_INFO',
       module: STRUCTS,
-      type: 'struct mach_timebase_info',
-      members: { numer: 'numer', denom: 'denom' },
     },
   ],
   // PID_MAX is xnu's bsd/sys/proc_internal.h, which the SDK does not ship:
