@@ -14,14 +14,17 @@ interface Captured {
   stderr: string;
 }
 
-async function run(argv: string[], opts: { isTTY?: boolean; env?: Record<string, string> } = {}): Promise<Captured> {
+// main() with both streams captured; `opts` sets the rest of its Io (no
+// terminal and an empty environment unless given).
+async function run(argv: string[], opts: Partial<Omit<Io, 'stdout' | 'stderr'>> = {}): Promise<Captured> {
   let stdout = '';
   let stderr = '';
   const io: Io = {
+    env: {},
+    isTTY: false,
+    ...opts,
     stdout: { write: (t: string) => (stdout += t) },
     stderr: { write: (t: string) => (stderr += t) },
-    env: opts.env ?? {},
-    isTTY: opts.isTTY ?? false,
   };
   const code = await main(argv, io);
   return { code, stdout, stderr };
@@ -115,20 +118,11 @@ void test('usage errors quote the argument made visible', async () => {
 });
 
 void test('--watch without a terminal: one JSON document per line until stopped', async () => {
-  let stdout = '';
-  let stderr = '';
   const controller = new AbortController();
-  const io: Io = {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env: {},
-    isTTY: false,
-    signal: controller.signal,
-  };
   setTimeout(() => controller.abort(), 450);
-  const code = await main(['--watch', '0.1', String(process.pid)], io);
-  assert.equal(code, 0, stderr);
-  const lines = stdout.split('\n');
+  const r = await run(['--watch', '0.1', String(process.pid)], { signal: controller.signal });
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.split('\n');
   assert.equal(lines.pop(), '');
   assert.ok(lines.length >= 3 && lines.length <= 6, `${lines.length} lines`);
   for (const line of lines) {
@@ -138,21 +132,17 @@ void test('--watch without a terminal: one JSON document per line until stopped'
 });
 
 void test('--watch on a terminal: each screen starts with cursor home and clear, fitted to the terminal', async () => {
-  let stdout = '';
-  let stderr = '';
   const controller = new AbortController();
-  const io: Io = {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
+  setTimeout(() => controller.abort(), 250);
+  const r = await run(['--watch', '0.1', String(process.pid)], {
     env: { NO_COLOR: '1' },
     isTTY: true,
     columns: 30,
     rows: 8,
     signal: controller.signal,
-  };
-  setTimeout(() => controller.abort(), 250);
-  assert.equal(await main(['--watch', '0.1', String(process.pid)], io), 0, stderr);
-  const screens = stdout.split('\x1b[H\x1b[2J');
+  });
+  assert.equal(r.code, 0, r.stderr);
+  const screens = r.stdout.split('\x1b[H\x1b[2J');
   assert.equal(screens.shift(), '');
   assert.ok(screens.length >= 2);
   for (const screen of screens) {
@@ -166,13 +156,7 @@ void test('--watch on a terminal: each screen starts with cursor home and clear,
 
 void test('--watch of a PID that does not exist: said once, status 1, no waiting for the next screen', async () => {
   const pid = deadPid();
-  const io: Io = {
-    stdout: { write: () => true },
-    stderr: { write: (t: string) => (stderr += t) },
-    env: {},
-    isTTY: false,
-  };
-  let stderr = '';
-  assert.equal(await main(['--watch', '60', String(pid)], io), 1);
-  assert.equal(stderr, `psutil-extra: pid ${pid}: no such process\n`);
+  const r = await run(['--watch', '60', String(pid)]);
+  assert.equal(r.code, 1);
+  assert.equal(r.stderr, `psutil-extra: pid ${pid}: no such process\n`);
 });
