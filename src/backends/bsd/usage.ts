@@ -3,7 +3,7 @@
 // return, and the one table shape that says where each resource's figure
 // comes from. The facts behind each OS's table are in docs/platform-facts.md.
 import { malformedRecord } from '../../failures.js';
-import type { Target } from '../backend.js';
+import type { Target, Uids } from '../backend.js';
 import { confirmHeld } from '../process-state.js';
 import type { FieldSpec } from '../../ffi/structs/layout.js';
 
@@ -104,12 +104,12 @@ export function decodeInt(buf: Buffer, node: string): number {
 export interface UsageReaders {
   /** The target's usage figures. */
   usage(): RecordUsage;
-  /** The target's real uid. */
-  realUid(): number;
+  /** The target's uids. */
+  uids(): Uids;
   pageSize(): number;
   fds(): number;
-  /** The real uid of every process the kernel lists. */
-  realUids(): Iterable<number>;
+  /** Every process the kernel lists (its records, of which the uids are read). */
+  processes(): Iterable<{ readonly uids: Uids }>;
 }
 
 /**
@@ -125,9 +125,9 @@ export function usageFrom(t: Target, source: UsageSource | undefined, read: Usag
     case 'fds':
       return read.fds();
     case 'processes': {
-      const uid = read.realUid();
+      const uid = read.uids().real;
       let n = 0;
-      for (const ruid of read.realUids()) if (ruid === uid) n++;
+      for (const p of read.processes()) if (p.uids.real === uid) n++;
       confirmHeld(t, 'sysctl');
       return n;
     }

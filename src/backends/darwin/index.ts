@@ -176,13 +176,13 @@ export const darwinBackend: Backend = {
     if (source?.kind === 'record' && source.figure === 'virtualBytes' && record(t).translated) return undefined;
     return usageFrom(t, source, {
       usage: () => taskUsage(t),
-      realUid: () => record(t).uids.real,
+      uids: () => record(t).uids,
       // Sizes come in bytes here: no page size is asked for.
       pageSize: () => {
         throw failed('EINVAL', 'getRlimitUsage', 'no macOS usage figure is counted in pages');
       },
       fds: () => descriptors(t),
-      realUids: () => processList().map((p) => p.uids.real),
+      processes: processList,
     });
   },
 

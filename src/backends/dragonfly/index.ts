@@ -228,11 +228,11 @@ export const dragonflyBackend: Backend = {
     const cpu = source.kind === 'record' && source.figure === 'cpuMicros';
     return usageFrom(t, source, {
       usage: () => (cpu ? { cpuMicros: lwpCpuMicros(libc, t) } : record(libc, t).usage),
-      realUid: () => record(libc, t).uids.real,
+      uids: () => record(libc, t).uids,
       pageSize: () => pageSize(libc, MIB_HW_PAGESIZE),
       fds: () => descriptors(libc, t),
       // chgproccnt() counts a process from fork1 until it is reaped.
-      realUids: () => processList(libc).map((p) => p.uids.real),
+      processes: () => processList(libc),
     });
   },
 

@@ -132,11 +132,11 @@ export const freebsdBackend: Backend = {
   getRlimitUsage(t: Target, resource: number): number | undefined {
     return usageFrom(t, FREEBSD_USAGE.get(resource), {
       usage: () => record(t).usage,
-      realUid: () => record(t).uids.real,
+      uids: () => record(t).uids,
       pageSize: () => pageSize(libc(), MIB_HW_PAGESIZE),
       fds: () => descriptors(t),
       // chgproccnt() counts a user's processes by real uid until each is reaped (proc_reap).
-      realUids: () => processList().map((p) => p.uids.real),
+      processes: processList,
     });
   },
 

@@ -244,11 +244,11 @@ export const netbsdBackend: Backend = {
     const libc = requireLibc(NETBSD_LIBC, 'procGetrlimitUsage', 'Usage figures other than NOFILE');
     return usageFrom(t, source, {
       usage: () => record(libc, t).usage,
-      realUid: () => record(libc, t).uids.real,
+      uids: () => record(libc, t).uids,
       pageSize: () => pageSize(libc, MIB_HW_PAGESIZE),
       fds: () => descriptors(t),
       // chgproccnt() counts a process from fork1 until it is reaped.
-      realUids: () => processList(libc).map((p) => p.uids.real),
+      processes: () => processList(libc),
     });
   },
 

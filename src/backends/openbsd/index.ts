@@ -158,11 +158,11 @@ export const openbsdBackend: Backend = {
   getRlimitUsage(t: Target, resource: number): number | undefined {
     return usageFrom(t, OPENBSD_USAGE.get(resource), {
       usage: () => record(t).usage,
-      realUid: () => record(t).uids.real,
+      uids: () => record(t).uids,
       pageSize: () => pageSize(libc(), MIB_HW_PAGESIZE),
       fds: () => descriptors(t),
       // chgproccnt() counts a process from fork1 until process_zap reaps it.
-      realUids: () => processList().map((p) => p.uids.real),
+      processes: processList,
     });
   },
 

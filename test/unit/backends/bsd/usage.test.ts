@@ -102,10 +102,13 @@ const BY_PID: Target = { pid: 1234, dir: undefined, alive: undefined, view: curr
 describe('usageFrom', () => {
   const readers = (calls: string[]): UsageReaders => ({
     usage: () => (calls.push('usage'), { dataPages: 10 }),
-    realUid: () => (calls.push('realUid'), 1000),
+    uids: () => (calls.push('uids'), { real: 1000, effective: 0, saved: 0 }),
     pageSize: () => (calls.push('pageSize'), 4096),
     fds: () => (calls.push('fds'), 7),
-    realUids: () => (calls.push('realUids'), [0, 1000, 1000, 33, 1000]),
+    processes: () => (
+      calls.push('processes'),
+      [0, 1000, 1000, 33, 1000].map((real) => ({ uids: { real, effective: real, saved: real } }))
+    ),
   });
 
   it('no source: undefined, and nothing is read', () => {
