@@ -38,6 +38,9 @@ export interface WithUsage {
   readonly usage: RecordUsage;
 }
 
+/** A record with every part: what FreeBSD's kinfo_proc, OpenBSD's kinfo_proc and NetBSD's kinfo_proc2 carry. */
+export type FullRecord = ProcRecord & WithSession & WithSignals & WithIdentity & WithUsage;
+
 /** Microseconds since the epoch from a timeval's two halves (exact below 2**53). */
 export function timevalMicros(sec: number | bigint, usec: number | bigint): number {
   return Number(sec) * 1e6 + Number(usec);

@@ -14,18 +14,11 @@ import {
   KI_CRF_GRP_OVERFLOW,
 } from '../../ffi/structs/freebsd.js';
 import { SIZEOF_GID_T, SIZEOF_U_SHORT } from '../../ffi/structs/layout.js';
-import {
-  type ProcRecord,
-  type WithIdentity,
-  type WithSession,
-  type WithSignals,
-  type WithUsage,
-  timevalMicros,
-} from '../bsd/kinfo.js';
+import { type FullRecord, timevalMicros } from '../bsd/kinfo.js';
 import { decodeGids, decodeSigmasks } from '../bsd/sigset.js';
 import { type RecordUsage, decodeName, safeNumber, splitRecords } from '../bsd/usage.js';
 
-export type FreebsdRecord = ProcRecord & WithSession & WithSignals & WithIdentity & WithUsage;
+export type FreebsdRecord = FullRecord;
 
 export function decodeKinfoProc(buf: Buffer): FreebsdRecord {
   const f = FREEBSD_KINFO_PROC.fields;

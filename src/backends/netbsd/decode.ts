@@ -5,18 +5,11 @@
 import { malformedRecord } from '../../failures.js';
 import { NETBSD_KINFO_FILE, NETBSD_KINFO_PROC2, SDEAD, SZOMB } from '../../ffi/structs/netbsd.js';
 import { SIZEOF_RLIM_T } from '../../ffi/structs/layout.js';
-import {
-  type ProcRecord,
-  type WithIdentity,
-  type WithSession,
-  type WithSignals,
-  type WithUsage,
-  timevalMicros,
-} from '../bsd/kinfo.js';
+import { type FullRecord, timevalMicros } from '../bsd/kinfo.js';
 import { decodeKinfo2 } from '../bsd/kinfo-proc2.js';
 import { type RecordUsage, decodeName, safeNumber, splitRecords } from '../bsd/usage.js';
 
-export type NetbsdRecord = ProcRecord & WithSession & WithSignals & WithIdentity & WithUsage;
+export type NetbsdRecord = FullRecord;
 
 // p_siglist is the union of every LWP's pending set and the process's;
 // p_sigmask the union of every LWP's mask (both 128-bit).

@@ -12,18 +12,11 @@ import {
   OPENBSD_KINFO_PROC,
   SDEAD,
 } from '../../ffi/structs/openbsd.js';
-import {
-  type ProcRecord,
-  type WithIdentity,
-  type WithSession,
-  type WithSignals,
-  type WithUsage,
-  timevalMicros,
-} from '../bsd/kinfo.js';
+import { type FullRecord, timevalMicros } from '../bsd/kinfo.js';
 import { decodeKinfo2 } from '../bsd/kinfo-proc2.js';
 import { type RecordUsage, decodeName, splitRecords } from '../bsd/usage.js';
 
-export type OpenbsdRecord = ProcRecord & WithSession & WithSignals & WithIdentity & WithUsage;
+export type OpenbsdRecord = FullRecord;
 
 export function decodeKinfoProc(buf: Buffer): OpenbsdRecord {
   if (buf.length < OPENBSD_KINFO_PREFIX) throw malformedRecord('sysctl', 'kinfo_proc', `${buf.length} bytes`);
