@@ -26,6 +26,33 @@ function definitionFinder(files, shorten) {
   };
 }
 
+// The directories an OS installs under other names (machine/, x86/), as links
+// in `links`, and stand-ins for the headers its build generates (the spec
+// says why each is harmless).
+function layLinks(tree, target, links) {
+  rmSync(links, { recursive: true, force: true });
+  mkdirSync(links, { recursive: true });
+  for (const [name, to] of Object.entries(target.links ?? {})) {
+    if (typeof to === 'string') {
+      symlinkSync(join(tree.dir, to), join(links, name));
+      continue;
+    }
+    // Several directories installed as one (DragonFly's machine/: the cpu
+    // headers, then the platform's over them): a link per file, the later
+    // directory's winning.
+    mkdirSync(join(links, name));
+    for (const from of to)
+      for (const entry of readdirSync(join(tree.dir, from))) {
+        rmSync(join(links, name, entry), { force: true });
+        symlinkSync(join(tree.dir, from, entry), join(links, name, entry));
+      }
+  }
+  for (const [name, text] of Object.entries(target.stubs ?? {})) {
+    mkdirSync(dirname(join(links, name)), { recursive: true });
+    writeFileSync(join(links, name), text);
+  }
+}
+
 export function compileTarget(zig, spec, target, tree, dir) {
   const base = join(dir, `${spec.os}-${target.name}`);
   const src = `${base}.c`;
@@ -34,36 +61,16 @@ export function compileTarget(zig, spec, target, tree, dir) {
   const flags = ['-target', target.triple, ...(target.flags ?? [])];
   if (tree) {
     const links = join(dir, `links-${spec.os}-${target.name}`);
-    rmSync(links, { recursive: true, force: true });
-    mkdirSync(links, { recursive: true });
-    for (const [name, to] of Object.entries(target.links ?? {})) {
-      if (typeof to === 'string') symlinkSync(join(tree.dir, to), join(links, name));
-      else {
-        // Several directories installed as one (DragonFly's machine/: the
-        // cpu headers, then the platform's over them): a link per file, the
-        // later directory's winning.
-        mkdirSync(join(links, name));
-        for (const from of to)
-          for (const entry of readdirSync(join(tree.dir, from))) {
-            rmSync(join(links, name, entry), { force: true });
-            symlinkSync(join(tree.dir, from, entry), join(links, name, entry));
-          }
-      }
-    }
-    // Stand-ins for headers the OS's build generates (the spec says why each is harmless).
-    for (const [name, text] of Object.entries(target.stubs ?? {})) {
-      mkdirSync(dirname(join(links, name)), { recursive: true });
-      writeFileSync(join(links, name), text);
-    }
+    layLinks(tree, target, links);
     flags.push('-nostdinc', '-isystem', join(dirname(zig), 'lib', 'include'), '-isystem', links);
     for (const d of target.dirs) flags.push('-isystem', join(tree.dir, d));
   }
-  const env = zigEnv();
-  execFileSync(zig, ['cc', ...flags, '-S', '-O0', '-o', `${base}.s`, src], {
-    env,
+  // One compile writes the assembly and, with -MD, the headers it included.
+  execFileSync(zig, ['cc', ...flags, '-S', '-O0', '-MD', '-MF', `${base}.d`, '-o', `${base}.s`, src], {
+    env: zigEnv(),
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  const deps = execFileSync(zig, ['cc', ...flags, '-M', src], { env, encoding: 'utf8' })
+  const deps = readFileSync(`${base}.d`, 'utf8')
     .replace(/\\\n/g, ' ')
     .split(/\s+/)
     .filter((f) => f.endsWith('.h') && !f.includes(join('lib', 'include') + '/'))
