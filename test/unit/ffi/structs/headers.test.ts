@@ -10,8 +10,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { StructLayout } from '../../../../src/ffi/structs/layout.js';
 import { ROOT } from '../../../helpers/paths.js';
+import type * as Spec from '../../../../scripts/headers/spec.mjs' with { 'resolution-mode': 'import' };
 
 interface MeasuredStruct {
   type: string;
@@ -51,16 +53,6 @@ function layoutsOf(os: string): Map<string, StructLayout<string>> {
       layouts.set(name, value as StructLayout<string>);
   }
   return layouts;
-}
-
-// A number of a built module by "module:path", as the 64-bit pattern the
-// probe reads (so -3 and 2^64 - 3 compare equal, as they do in C).
-function sourceValue(key: string): bigint {
-  const [module, path] = key.split(':') as [string, string];
-  let v: unknown = builtModule(module);
-  for (const part of path.split('.')) v = (v as Record<string, unknown> | undefined)?.[part];
-  assert.ok(typeof v === 'number' || typeof v === 'bigint', `${key} is a number`);
-  return BigInt.asUintN(64, BigInt(v));
 }
 
 // The exported numbers of each OS's structs and constants modules that no
@@ -164,7 +156,13 @@ describe('layouts and constants against real headers', () => {
           }
         });
 
-        it(`${t.target}: constants`, () => {
+        it(`${t.target}: constants`, async () => {
+          // The same reading of a "module:path" key as the script's: the
+          // built module's number as the unsigned 64-bit pattern the probe
+          // reads (so -3 and 2^64 - 3 compare equal, as they do in C).
+          const { sourceValue } = (await import(
+            pathToFileURL(join(ROOT, 'scripts', 'headers', 'spec.mjs')).href
+          )) as typeof Spec;
           const entries = Object.entries(t.constants);
           assert.ok(entries.length > 0);
           for (const [key, c] of entries) {

@@ -1,0 +1,1 @@
+export declare function sourceValue(key: string): bigint;
