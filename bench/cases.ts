@@ -1,7 +1,6 @@
 // What is measured: every public function, called on another process, next to
 // the name of the C routine in bench/c/baseline.c that does the same work.
 import { FUNCTIONS, type FunctionName } from '../src/availability.js';
-import { readdirSync } from 'node:fs';
 import { LINUX_RLIMITS } from '../src/backends/linux/constants.js';
 import { linuxLibc } from '../src/backends/linux/libc.js';
 import { numberToWords } from '../src/backends/linux/rlim-words.js';
@@ -14,6 +13,7 @@ import {
   procGetpgid,
   procGetrlimit,
   procGetsid,
+  pids,
   procRlimit,
 } from '../src/index.js';
 import { inlineSnapshot, readWithFs } from './reference.js';
@@ -58,14 +58,12 @@ export function perCallCases(pid: number): Case[] {
   ];
 }
 
-/** procAsDict of every process on the machine; those that exit meanwhile are skipped. */
+/** procAsDict of every process pids() lists; those that exit meanwhile are skipped. */
 export function snapshot(): number {
   let seen = 0;
-  for (const entry of readdirSync('/proc')) {
-    const first = entry.charCodeAt(0);
-    if (first < 49 || first > 57) continue;
+  for (const pid of pids()) {
     try {
-      procAsDict(Number(entry));
+      procAsDict(pid);
       seen++;
     } catch (err) {
       if (!(err instanceof NoSuchProcess)) throw err;

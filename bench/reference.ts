@@ -1,8 +1,9 @@
 // The reference rows' own code (bench/cases.ts floorCases): the work of the
 // library's calls written out directly, with nothing of the library around it.
-import { closeSync, openSync, readSync, readdirSync } from 'node:fs';
+import { closeSync, constants, openSync, readSync } from 'node:fs';
 import type { Sigmasks } from '../src/backends/backend.js';
 import { O_CLOEXEC, linuxLibc } from '../src/backends/linux/libc.js';
+import { pidsFromDirents } from '../src/backends/linux/parse-dirents.js';
 import { parseGroups, parseSigmasks, parseUmask } from '../src/backends/linux/parse-status.js';
 
 const USUAL_BYTES = 16 * 1024;
@@ -73,13 +74,18 @@ function readStatus(libc: ReturnType<typeof linuxLibc>, path: string): number {
   return len;
 }
 
-/** inlineAsDict() of every process on the machine; returns how many answered. */
+/**
+ * inlineAsDict() of every process on the machine, listed as the library
+ * lists them (open, getdents64 to the end, close; the PID names parsed in
+ * place); returns how many answered.
+ */
 export function inlineSnapshot(): number {
+  const libc = linuxLibc();
+  const fd = libc.open('/proc', constants.O_RDONLY | constants.O_DIRECTORY | O_CLOEXEC);
+  const listed: number[] = [];
+  for (let n; (n = libc.getdents64!(fd, buffer, buffer.length)) > 0;) pidsFromDirents(buffer, n, listed);
+  libc.close(fd);
   let seen = 0;
-  for (const entry of readdirSync('/proc')) {
-    const first = entry.charCodeAt(0);
-    if (first < 49 || first > 57) continue;
-    if (inlineAsDict(Number(entry)) !== undefined) seen++;
-  }
+  for (const pid of listed) if (inlineAsDict(pid) !== undefined) seen++;
   return seen;
 }

@@ -1,5 +1,6 @@
 // The libc calls the Linux backend needs, bound once through koffi on first use:
-// getpgid(2), getsid(2), prlimit(2), and open(2)/read(2)/close(2) for procfs.
+// getpgid(2), getsid(2), prlimit(2), and open(2)/read(2)/close(2)/getdents64(2)
+// for procfs.
 // The koffi function handles are handed out as they are, without wrapper
 // closures: every call costs a few hundred nanoseconds and a wrapper is
 // measurable at that scale.
@@ -30,6 +31,12 @@ export interface LinuxLibc {
   /** read(2) into the start of buf; bytes read or -1. */
   read(fd: number, buf: Buffer, count: number): number;
   close(fd: number): number;
+  /**
+   * getdents64(2) into the start of buf: bytes of struct linux_dirent64
+   * records, 0 at the end of the directory, or -1. Undefined where libc has
+   * no wrapper (glibc added it in 2.30).
+   */
+  readonly getdents64: ((fd: number, buf: Buffer, count: number) => number) | undefined;
   errno(): number;
 }
 
@@ -78,9 +85,19 @@ export function linuxLibc(): LinuxLibc {
     open: fn('int open(const char *path, int flags)'),
     read: fn('long read(int fd, void *buf, unsigned long count)'),
     close: fn('int close(int fd)'),
+    getdents64: optionalFn(lib, 'long getdents64(int fd, void *buf, unsigned long count)'),
     errno: () => ffi.errno(),
   };
   return bound;
+}
+
+// A function libc may lack: koffi throws when the symbol is not there.
+function optionalFn<T>(lib: KoffiLibrary, definition: string): T | undefined {
+  try {
+    return lib.func(definition) as unknown as T;
+  } catch {
+    return undefined;
+  }
 }
 
 type PrlimitAt = (pid: number, resource: number, newLimit: number, oldLimit: number) => number;

@@ -27,6 +27,7 @@ import type { Stats } from 'node:fs';
 import { koffiLoaded } from '../../ffi/koffi.js';
 import { fromErrno, malformed } from '../../failures.js';
 import { type LinuxLibc, O_CLOEXEC, linuxLibcIfAvailable } from './libc.js';
+import { pidsFromDirents } from './parse-dirents.js';
 
 /** The procfs files the backend reads, by what they hold. */
 export type ProcFileKind = 'status' | 'stat' | 'limits' | 'cmdline';
@@ -165,6 +166,41 @@ function libcIo(c: LinuxLibc): Io {
   };
   libcIoOf = { c, io };
   return io;
+}
+
+// O_DIRECTORY: anything else in place of the root is ENOTDIR.
+const DIR_FLAGS = fsConstants.O_RDONLY | fsConstants.O_DIRECTORY | fsConstants.O_NONBLOCK | O_CLOEXEC;
+
+/**
+ * The PIDs a procfs mount lists at `root`, in the kernel's order (ascending:
+ * proc_pid_readdir() walks the PID numbers upwards), read with getdents64(2)
+ * into the shared buffer and parsed in place. Undefined when node:fs must do
+ * it: koffi not loaded (listing never loads it), or no getdents64 in this
+ * libc. fs.readdirSync() makes a string of every name and has libuv sort
+ * them, several times what the kernel's own listing costs.
+ */
+export function listPidDir(root: string): number[] | undefined {
+  const c = koffiLoaded() ? linuxLibcIfAvailable() : undefined;
+  const getdents = c?.getdents64;
+  if (c === undefined || getdents === undefined || root.includes('\0')) return undefined;
+  reclaim();
+  const fd = c.open(root, DIR_FLAGS);
+  if (fd < 0) throw fromErrno(c.errno(), 'open', { path: root });
+  const pids: number[] = [];
+  try {
+    for (;;) {
+      const n = getdents(fd, buffer, buffer.length);
+      if (n === 0) return pids;
+      if (n < 0) {
+        const errno = c.errno();
+        if (errno !== EINTR) throw fromErrno(errno, 'getdents64', { path: root });
+        continue;
+      }
+      pidsFromDirents(buffer, n, pids);
+    }
+  } finally {
+    c.close(fd);
+  }
 }
 
 // One open, read to end of file (or `size` bytes), close; the length read.

@@ -15,7 +15,8 @@ import { errorCode } from '../../failures.js';
 import { getEntry, oneshotCache, setEntry } from '../../oneshot.js';
 import type { ProcfsView } from '../../procfs-path.js';
 import { type MemoryLine, parseRealUid, parseThreads } from './parse-status.js';
-import { readProcFile } from './procfs.js';
+import { listPidDir, readProcFile } from './procfs.js';
+import { treeFacts } from './tree.js';
 
 // /proc/PID/stat counts in USER_HZ, which the kernel fixes at 100 for user
 // space on every architecture (include/asm-generic/param.h; jiffies_to_clock_t()).
@@ -57,13 +58,21 @@ export function countFds(dir: string): number {
  * whoever reads it next.
  */
 export function listPids(view: ProcfsView): number[] {
+  const listed = treeFacts(view).kernel ? listPidDir(view.root) : undefined;
+  if (listed !== undefined) return ascending(listed);
   const pids: number[] = [];
   for (const entry of readdirSync(view.root, { withFileTypes: true })) {
     const name = entry.name;
     if (name.length > 7 || !/^[1-9][0-9]*$/.test(name) || !entry.isDirectory()) continue;
     pids.push(Number(name));
   }
-  return pids.sort((a, b) => a - b);
+  return ascending(pids);
+}
+
+// The kernel lists PIDs in order already; sorting is for any other tree.
+function ascending(pids: number[]): number[] {
+  for (let i = 1; i < pids.length; i++) if (pids[i - 1]! >= pids[i]!) return pids.sort((a, b) => a - b);
+  return pids;
 }
 
 // One count per procfs view per oneshot: every task's status is read, which
