@@ -2,16 +2,14 @@
 // library's calls written out directly, with nothing of the library around it.
 import { closeSync, constants, openSync, readSync } from 'node:fs';
 import type { Sigmasks } from '../src/backends/backend.js';
-import { O_CLOEXEC, linuxLibc } from '../src/backends/linux/libc.js';
+import { type LinuxLibc, O_CLOEXEC, linuxLibc } from '../src/backends/linux/libc.js';
 import { pidsFromDirents } from '../src/backends/linux/parse-dirents.js';
 import { parseGroups, parseSigmasks, parseUmask } from '../src/backends/linux/parse-status.js';
 
 const USUAL_BYTES = 16 * 1024;
-let buffer = Buffer.allocUnsafe(USUAL_BYTES);
+let buffer: Buffer = Buffer.allocUnsafe(USUAL_BYTES);
 /** The largest status any kernel prints (65,536 groups fit), as the library bounds it. */
 const MAX_STATUS_BYTES = 1024 * 1024;
-// The end-of-file probe, as the library and the C baseline read it.
-const probe = Buffer.allocUnsafe(4096);
 
 /** What the library reads before koffi is loaded, without the parse: open, read to end of file, close, through node:fs. */
 export function readWithFs(path: string): number {
@@ -37,24 +35,56 @@ export interface InlineInfo {
   sid: number;
 }
 
+// The same memory the library reads into and opens paths from: koffi's,
+// passed by address (src/backends/linux/procfs.ts).
+let native: { at: number; path: Buffer; pathAt: number; probeAt: number } | undefined;
+const PREFIX = Buffer.from('/proc/');
+const SUFFIX = Buffer.from('/status\0');
+
+function nativeMemory(libc: LinuxLibc): NonNullable<typeof native> {
+  if (native !== undefined) return native;
+  const memory = libc.alloc(USUAL_BYTES + 4096 + 64);
+  if (memory === undefined) throw new Error('koffi memory cannot be viewed here');
+  buffer = memory.bytes.subarray(0, USUAL_BYTES);
+  const path = memory.bytes.subarray(USUAL_BYTES + 4096);
+  PREFIX.copy(path, 0);
+  native = {
+    at: memory.address,
+    path,
+    pathAt: memory.address + USUAL_BYTES + 4096,
+    probeAt: memory.address + USUAL_BYTES,
+  };
+  return native;
+}
+
 /**
  * procAsDict's work for one process: the same libc calls through koffi (open,
- * read to end of file, close, getpgid, getsid), the library's own byte parsers
- * and the same SignalSets for the masks, without validation, oneshot scope, error
- * translation or retries. Undefined when the status file cannot be read.
+ * read to end of file, close, getpgid, getsid) with the same arguments (the
+ * path written as bytes, the buffers passed by address), the library's own
+ * byte parsers and the same SignalSets for the masks, without validation,
+ * oneshot scope, error translation or retries. Undefined when the status file
+ * cannot be read.
  */
 export function inlineAsDict(pid: number): InlineInfo | undefined {
   const libc = linuxLibc();
-  const path = `/proc/${pid}/status`;
-  let len = readStatus(libc, path);
-  // A status larger than the usual buffer (tens of thousands of groups) is
-  // read again whole, as the library does.
-  if (len === buffer.length && buffer.length < MAX_STATUS_BYTES + 1) {
-    buffer = Buffer.allocUnsafe(MAX_STATUS_BYTES + 1);
-    len = readStatus(libc, path);
+  const mem = nativeMemory(libc);
+  let len = readStatus(libc, mem, pid);
+  if (len === USUAL_BYTES) {
+    // A status larger than the usual buffer (tens of thousands of groups) is
+    // read again whole, as the library does.
+    const path = `/proc/${pid}/status`;
+    const whole = Buffer.allocUnsafe(MAX_STATUS_BYTES + 1);
+    const fd = libc.open(path, O_CLOEXEC);
+    if (fd < 0) return undefined;
+    len = libc.read(fd, whole, whole.length);
+    libc.close(fd);
+    return len <= 0 || len > MAX_STATUS_BYTES ? undefined : info(libc, whole.subarray(0, len), pid);
   }
-  if (len <= 0 || len > MAX_STATUS_BYTES) return undefined;
-  const status = buffer.subarray(0, len);
+  if (len <= 0) return undefined;
+  return info(libc, buffer.subarray(0, len), pid);
+}
+
+function info(libc: LinuxLibc, status: Buffer, pid: number): InlineInfo {
   return {
     umask: parseUmask(status, true),
     groups: parseGroups(status, true),
@@ -64,12 +94,19 @@ export function inlineAsDict(pid: number): InlineInfo | undefined {
   };
 }
 
-// One open, read and end-of-file probe, close; the length read, or -1.
-function readStatus(libc: ReturnType<typeof linuxLibc>, path: string): number {
-  const fd = libc.open(path, O_CLOEXEC);
+// "/proc/PID/status" written after the prefix, then one open, read and
+// end-of-file probe, close; the length read, or -1.
+function readStatus(libc: LinuxLibc, mem: NonNullable<typeof native>, pid: number): number {
+  let at = PREFIX.length;
+  let digits = 1;
+  for (let rest = pid; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+  for (let i = at + digits - 1, rest = pid; i >= at; i--, rest = Math.floor(rest / 10)) mem.path[i] = 48 + (rest % 10);
+  at += digits;
+  SUFFIX.copy(mem.path, at);
+  const fd = libc.openAt(mem.pathAt, O_CLOEXEC);
   if (fd < 0) return -1;
-  const len = libc.read(fd, buffer, buffer.length);
-  libc.read(fd, probe, probe.length);
+  const len = libc.readAt(fd, mem.at, USUAL_BYTES);
+  libc.readAt(fd, mem.probeAt, 4096);
   libc.close(fd);
   return len;
 }

@@ -25,7 +25,7 @@ import {
   parseState,
   parseUmask,
 } from './parse-status.js';
-import { type LastReadKeeper, type ProcFileKind, borrowLastRead, readProcFile } from './procfs.js';
+import { type LastReadKeeper, type ProcFileKind, borrowLastRead, readPidFile, readProcFile } from './procfs.js';
 import { type TreeFacts, kernelPrintsUmask, treeFacts } from './tree.js';
 import { USAGE_SOURCES, countFds, countLocks, cpuSeconds, listPids, tasksOfUid } from './usage.js';
 
@@ -158,7 +158,11 @@ function heldByStartTime(t: Target): boolean {
 function readPinned(t: Target, name: FileName): Buffer {
   let view: Buffer;
   try {
-    view = readProcFile(`${dirOf(t)}/${name}`, name, factsOf(t.view).kernel);
+    const kernel = factsOf(t.view).kernel;
+    view =
+      t.dir === undefined && kernel
+        ? readPidFile(t.view.root, t.pid, name)
+        : readProcFile(`${dirOf(t)}/${name}`, name, kernel);
   } catch (err) {
     confirmHeld(t, 'read');
     throw err;

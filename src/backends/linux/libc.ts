@@ -22,6 +22,15 @@ export interface RlimitCall {
   set(pid: number, resource: number): number;
 }
 
+/** Memory koffi allocated once and never frees: a Buffer over it and its address. */
+export interface NativeBytes {
+  readonly bytes: Buffer;
+  readonly address: number;
+}
+
+/** PATH_MAX (include/uapi/linux/limits.h), the NUL included. */
+export const PATH_MAX = 4096;
+
 export interface LinuxLibc {
   getpgid(pid: number): number;
   getsid(pid: number): number;
@@ -37,6 +46,18 @@ export interface LinuxLibc {
    * no wrapper (glibc added it in 2.30).
    */
   readonly getdents64: ((fd: number, buf: Buffer, count: number) => number) | undefined;
+  /**
+   * `size` bytes of memory koffi allocated, never freed, for openAt() and
+   * readAt(); undefined where it cannot be viewed or addressed exactly.
+   * Arguments by address cost koffi a few dozen instructions, where a Buffer
+   * costs about 250 to find its memory and a string about 700 to build,
+   * flatten and convert to UTF-8.
+   */
+  alloc(size: number): NativeBytes | undefined;
+  /** open(2) of the NUL-terminated path at an address in memory from alloc(): a descriptor or -1. */
+  openAt(path: number, flags: number): number;
+  /** read(2) into memory from alloc(), by address: bytes read or -1. */
+  readAt(fd: number, address: number, count: number): number;
   errno(): number;
 }
 
@@ -86,6 +107,9 @@ export function linuxLibc(): LinuxLibc {
     read: fn('long read(int fd, void *buf, unsigned long count)'),
     close: fn('int close(int fd)'),
     getdents64: optionalFn(lib, 'long getdents64(int fd, void *buf, unsigned long count)'),
+    alloc: (size) => nativeBytes(ffi, size),
+    openAt: fn('int open(intptr_t path, int flags)'),
+    readAt: fn('long read(int fd, intptr_t buf, unsigned long count)'),
     errno: () => ffi.errno(),
   };
   return bound;
@@ -95,6 +119,20 @@ export function linuxLibc(): LinuxLibc {
 function optionalFn<T>(lib: KoffiLibrary, definition: string): T | undefined {
   try {
     return lib.func(definition) as unknown as T;
+  } catch {
+    return undefined;
+  }
+}
+
+// Memory of `size` bytes koffi allocated, as a Buffer and its address; undefined
+// where external memory cannot be viewed (runtimes that forbid external
+// ArrayBuffers) or its address is not exact as a double.
+function nativeBytes(ffi: KoffiModule, size: number): NativeBytes | undefined {
+  try {
+    const block = ffi.alloc('uint8_t', size) as unknown;
+    const bytes = Buffer.from(ffi.view(block, size));
+    const address = Number(ffi.address(block));
+    return Number.isSafeInteger(address) && address > 0 && bytes.length === size ? { bytes, address } : undefined;
   } catch {
     return undefined;
   }
@@ -126,24 +164,19 @@ function prlimitSymbol(lib: KoffiLibrary): string {
 // is not exact as a double, a Buffer is passed instead.
 function rlimitCall(ffi: KoffiModule, lib: KoffiLibrary): RlimitCall {
   const symbol = prlimitSymbol(lib);
-  try {
-    const block = ffi.alloc('uint8_t', RLIMIT_PAIR_BYTES) as unknown;
-    const words = new Uint32Array(ffi.view(block, RLIMIT_PAIR_BYTES));
-    const base = Number(ffi.address(block));
-    if (Number.isSafeInteger(base) && base > 0) {
-      const raw = lib.func(`int ${symbol}(int pid, int resource, intptr_t new_limit, intptr_t old_limit)`) as unknown;
-      const prlimit = raw as PrlimitAt;
-      const newAt = base;
-      const oldAt = base + 16;
-      return {
-        symbol,
-        words,
-        get: (pid, resource) => prlimit(pid, resource, 0, oldAt),
-        set: (pid, resource) => prlimit(pid, resource, newAt, oldAt),
-      };
-    }
-  } catch {
-    // Fall through to buffers.
+  const memory = nativeBytes(ffi, RLIMIT_PAIR_BYTES);
+  if (memory !== undefined) {
+    const raw = lib.func(`int ${symbol}(int pid, int resource, intptr_t new_limit, intptr_t old_limit)`) as unknown;
+    const prlimit = raw as PrlimitAt;
+    const newAt = memory.address;
+    const oldAt = memory.address + 16;
+    const bytes = memory.bytes;
+    return {
+      symbol,
+      words: new Uint32Array(bytes.buffer, bytes.byteOffset, RLIMIT_PAIR_BYTES / 4),
+      get: (pid, resource) => prlimit(pid, resource, 0, oldAt),
+      set: (pid, resource) => prlimit(pid, resource, newAt, oldAt),
+    };
   }
   const pair = Buffer.alloc(RLIMIT_PAIR_BYTES);
   const newLimit = pair.subarray(0, 16);

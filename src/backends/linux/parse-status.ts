@@ -332,20 +332,22 @@ function sigsetAt(buf: Buffer, start: number, digits: number, line: Buffer): Sig
 }
 
 // The 32-bit word of the eight digits at `at` (the caller has checked they
-// are in the buffer). Digits go through a table and 32-bit integer shifts,
-// and one test after the loop rejects any non-digit: the masks are five
-// lines of sixteen digits, and two range tests and a double multiply per
-// digit cost about a tenth of parseSignalLines (670 of 5,900 instructions).
+// are in the buffer). Each digit goes through a table, written out eight
+// times rather than looped: the loop's counter, its overflow check and the
+// buffer's bounds reloaded on every digit were half of the masks' parse.
+// One test at the end rejects any non-digit (the table's -1 sets the sign).
 function hexWord(buf: Buffer, at: number, line: Buffer): number {
-  let word = 0;
-  let invalid = 0;
-  for (let i = at; i < at + 8; i++) {
-    const nibble = HEX_VALUES[buf[i]!]!;
-    invalid |= nibble;
-    word = (word << 4) | nibble;
-  }
-  if (invalid < 0) throw malformed('status', line.toString('latin1').trim());
-  return word >>> 0;
+  const h = HEX_VALUES;
+  const d0 = h[buf[at]!]!;
+  const d1 = h[buf[at + 1]!]!;
+  const d2 = h[buf[at + 2]!]!;
+  const d3 = h[buf[at + 3]!]!;
+  const d4 = h[buf[at + 4]!]!;
+  const d5 = h[buf[at + 5]!]!;
+  const d6 = h[buf[at + 6]!]!;
+  const d7 = h[buf[at + 7]!]!;
+  if ((d0 | d1 | d2 | d3 | d4 | d5 | d6 | d7) < 0) throw malformed('status', line.toString('latin1').trim());
+  return ((d0 << 28) | (d1 << 24) | (d2 << 20) | (d3 << 16) | (d4 << 12) | (d5 << 8) | (d6 << 4) | d7) >>> 0;
 }
 
 // Where a line's value starts: right at `next` when the kernel's order puts

@@ -26,7 +26,7 @@ import { closeSync, constants as fsConstants, fstatSync, lstatSync, openSync, re
 import type { Stats } from 'node:fs';
 import { koffiLoaded } from '../../ffi/koffi.js';
 import { fromErrno, malformed } from '../../failures.js';
-import { type LinuxLibc, O_CLOEXEC, linuxLibcIfAvailable } from './libc.js';
+import { type LinuxLibc, type NativeBytes, O_CLOEXEC, PATH_MAX, linuxLibcIfAvailable } from './libc.js';
 import { pidsFromDirents } from './parse-dirents.js';
 
 /** The procfs files the backend reads, by what they hold. */
@@ -59,10 +59,35 @@ const OPEN_FLAGS = fsConstants.O_RDONLY | fsConstants.O_NONBLOCK | fsConstants.O
 
 /** The buffer's usual size: every status, stat and limits file of a usual process fits. */
 const USUAL_BYTES = 16 * 1024;
-const usual = Buffer.allocUnsafe(USUAL_BYTES);
+const PROBE_BYTES = 4096;
+let usual: Buffer = Buffer.allocUnsafe(USUAL_BYTES);
 let buffer = usual;
 // The end-of-file probe: a read after the first normally returns 0 bytes.
-const probe = Buffer.allocUnsafe(4096);
+let probe: Buffer = Buffer.allocUnsafe(PROBE_BYTES);
+// Once koffi reads, the usual buffer and the probe are koffi's memory, read
+// into by address (LinuxLibc.readAt); 0 until then, or where that memory
+// cannot be had.
+let usualAddress = 0;
+let probeAddress = 0;
+// Where readPidFile() writes the path it opens (writePidPath).
+let pathSlot: NativeBytes | undefined;
+let nativeTried = false;
+
+// Moves the usual buffer and the probe into koffi's memory, once, and takes
+// memory for the paths readPidFile() opens. A view of the old buffer still
+// lent out is handed back first.
+function adoptNativeBuffers(c: LinuxLibc): void {
+  nativeTried = true;
+  pathSlot = c.alloc(PATH_MAX);
+  const memory = c.alloc(USUAL_BYTES + PROBE_BYTES);
+  if (memory === undefined) return;
+  reclaim();
+  usual = memory.bytes.subarray(0, USUAL_BYTES);
+  probe = memory.bytes.subarray(USUAL_BYTES);
+  buffer = usual;
+  usualAddress = memory.address;
+  probeAddress = memory.address + USUAL_BYTES;
+}
 
 /**
  * Who keeps a view of the last read past the call (a oneshot's cached file),
@@ -108,36 +133,110 @@ const EINTR = 4;
  * whose files the kernel makes: any other tree has each file checked first.
  */
 export function readProcFile(path: string, kind: ProcFileKind, kernelTree: boolean): Buffer {
+  const c = koffiLoaded() ? linuxLibcIfAvailable() : undefined;
+  // A NUL would cut the C string short; node:fs rejects such a path itself.
+  return readWith(c === undefined || path.includes('\0') ? fsIo : libcIo(c), path, kind, kernelTree);
+}
+
+/**
+ * readProcFile() of ROOT/PID/KIND in a procfs mount. Through koffi, the path
+ * is written as bytes straight into the memory open(2) reads it from; its
+ * string is built only for an error message.
+ */
+export function readPidFile(root: string, pid: number, kind: ProcFileKind): Buffer {
+  const c = koffiLoaded() ? linuxLibcIfAvailable() : undefined;
+  if (c !== undefined && !nativeTried) adoptNativeBuffers(c);
+  const slot = pathSlot;
+  if (c === undefined || slot === undefined || !writePidPath(slot.bytes, root, pid, kind)) {
+    return readProcFile(`${root}/${pid}/${kind}`, kind, true);
+  }
+  pidPath.root = root;
+  pidPath.pid = pid;
+  pidPath.kind = kind;
+  return readWith(slotIo(c, slot), pidPath, kind, true);
+}
+
+function readWith(io: Io, path: FilePath, kind: ProcFileKind, kernelTree: boolean): Buffer {
   reclaim();
   if (buffer !== usual) {
     buffer = usual;
     procfsCounters.bufferBytes = USUAL_BYTES;
   }
-  const c = koffiLoaded() ? linuxLibcIfAvailable() : undefined;
-  // A NUL would cut the C string short; node:fs rejects such a path itself.
-  const io = c === undefined || path.includes('\0') ? fsIo : libcIo(c);
   const limit = MAX_BYTES[kind] + 1;
   for (;;) {
     const size = Math.min(buffer.length, limit);
     const len = readOnce(io, path, size, kernelTree);
     if (len < size) return buffer.subarray(0, len);
     if (size === limit) {
-      throw malformed(path, `the ${kind} file`, `longer than this library reads (${MAX_BYTES[kind]} bytes)`);
+      throw malformed(String(path), `the ${kind} file`, `longer than this library reads (${MAX_BYTES[kind]} bytes)`);
     }
     buffer = Buffer.allocUnsafe(limit);
     procfsCounters.bufferBytes = limit;
   }
 }
 
+// The file a read by PID names, in one reused record: its path string is
+// made only when an error message needs it.
+class PidPath {
+  root = '';
+  pid = 0;
+  kind: ProcFileKind = 'status';
+  toString(): string {
+    return `${this.root}/${this.pid}/${this.kind}`;
+  }
+}
+
+const pidPath = new PidPath();
+type FilePath = string | PidPath;
+
+const SLASH = 0x2f;
+const KIND_BYTES: Readonly<Record<ProcFileKind, Buffer>> = {
+  status: Buffer.from('status'),
+  stat: Buffer.from('stat'),
+  limits: Buffer.from('limits'),
+  cmdline: Buffer.from('cmdline'),
+};
+// The longest tail after the root: "/" PID "/" name NUL, a PID of up to 16 digits.
+const TAIL_BYTES = 1 + 16 + 1 + 7 + 1;
+
+// The root whose bytes the slot starts with: written once per root, since this
+// module is the slot's only writer; each read writes only what follows it.
+let slotRoot: string | undefined;
+let slotRootBytes = 0;
+
+// ROOT/PID/KIND and a NUL into the slot; false when it does not fit or the
+// root holds a NUL (the string route then reports it as node:fs does).
+function writePidPath(bytes: Buffer, root: string, pid: number, kind: ProcFileKind): boolean {
+  if (root !== slotRoot) {
+    const length = Buffer.byteLength(root);
+    if (root.includes('\0') || length + TAIL_BYTES > bytes.length) return false;
+    bytes.write(root, 0, length, 'utf8');
+    slotRoot = root;
+    slotRootBytes = length;
+  }
+  if (!Number.isSafeInteger(pid) || pid < 0 || pid >= 1e16) return false;
+  let at = slotRootBytes;
+  bytes[at++] = SLASH;
+  let digits = 1;
+  for (let rest = pid; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+  for (let i = at + digits - 1, rest = pid; i >= at; i--, rest = Math.floor(rest / 10)) bytes[i] = 48 + (rest % 10);
+  at += digits;
+  bytes[at++] = SLASH;
+  const name = KIND_BYTES[kind];
+  for (let i = 0; i < name.length; i++) bytes[at++] = name[i]!;
+  bytes[at] = 0;
+  return true;
+}
+
 // open(2), read(2) and close(2) through one of two routes.
 interface Io {
-  open(path: string): number;
-  read(fd: number, into: Buffer, count: number, path: string): number;
+  open(path: FilePath): number;
+  read(fd: number, into: Buffer, count: number, path: FilePath): number;
   close(fd: number): void;
 }
 
 const fsIo: Io = {
-  open: (path) => openSync(path, OPEN_FLAGS),
+  open: (path) => openSync(String(path), OPEN_FLAGS),
   read: (fd, into, count) => readSync(fd, into, 0, count, null),
   close: (fd) => closeSync(fd),
 };
@@ -148,24 +247,52 @@ function libcIo(c: LinuxLibc): Io {
   if (libcIoOf?.c === c) return libcIoOf.io;
   const io: Io = {
     open(path) {
-      const fd = c.open(path, OPEN_FLAGS | O_CLOEXEC);
-      if (fd < 0) throw fromErrno(c.errno(), 'open', { path });
+      const fd = c.open(String(path), OPEN_FLAGS | O_CLOEXEC);
+      if (fd < 0) throw fromErrno(c.errno(), 'open', { path: String(path) });
       return fd;
     },
-    read(fd, into, count, path) {
-      for (;;) {
-        const n = c.read(fd, into, count);
-        if (n >= 0) return n;
-        const errno = c.errno();
-        if (errno !== EINTR) throw fromErrno(errno, 'read', { path });
-      }
-    },
+    read: (fd, into, count, path) => readRetrying(c, fd, into, count, path),
     close(fd) {
       c.close(fd);
     },
   };
   libcIoOf = { c, io };
   return io;
+}
+
+let slotIoOf: { c: LinuxLibc; io: Io } | undefined;
+
+// The libc route with the path already written into the slot.
+function slotIo(c: LinuxLibc, slot: NativeBytes): Io {
+  if (slotIoOf?.c === c) return slotIoOf.io;
+  const io: Io = {
+    open(path) {
+      const fd = c.openAt(slot.address, OPEN_FLAGS | O_CLOEXEC);
+      if (fd < 0) throw fromErrno(c.errno(), 'open', { path: String(path) });
+      return fd;
+    },
+    read: (fd, into, count, path) => readRetrying(c, fd, into, count, path),
+    close(fd) {
+      c.close(fd);
+    },
+  };
+  slotIoOf = { c, io };
+  return io;
+}
+
+function readRetrying(c: LinuxLibc, fd: number, into: Buffer, count: number, path: FilePath): number {
+  if (!nativeTried) adoptNativeBuffers(c);
+  for (;;) {
+    const n =
+      into === usual && usualAddress !== 0
+        ? c.readAt(fd, usualAddress, count)
+        : into === probe && probeAddress !== 0
+          ? c.readAt(fd, probeAddress, count)
+          : c.read(fd, into, count);
+    if (n >= 0) return n;
+    const errno = c.errno();
+    if (errno !== EINTR) throw fromErrno(errno, 'read', { path: String(path) });
+  }
 }
 
 // O_DIRECTORY: anything else in place of the root is ENOTDIR.
@@ -204,12 +331,12 @@ export function listPidDir(root: string): number[] | undefined {
 }
 
 // One open, read to end of file (or `size` bytes), close; the length read.
-function readOnce(io: Io, path: string, size: number, kernelTree: boolean): number {
-  const before = kernelTree ? undefined : regularFile(lstatSync(path), path);
+function readOnce(io: Io, path: FilePath, size: number, kernelTree: boolean): number {
+  const before = kernelTree ? undefined : regularFile(lstatSync(String(path)), String(path));
   procfsCounters.opens++;
   const fd = io.open(path);
   try {
-    if (before !== undefined) sameFile(before, regularFile(fstatSync(fd), path), path);
+    if (before !== undefined) sameFile(before, regularFile(fstatSync(fd), String(path)), String(path));
     let len = io.read(fd, buffer, size, path);
     while (len > 0 && len < size) {
       // The first read has it all for seq_file files; the probe sees end of

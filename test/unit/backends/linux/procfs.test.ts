@@ -5,10 +5,27 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_BYTES, borrowLastRead, procfsCounters, readProcFile } from '../../../../src/backends/linux/procfs.js';
+import { koffiLoaded } from '../../../../src/ffi/koffi.js';
+import { linuxLibc } from '../../../../src/backends/linux/libc.js';
+import {
+  MAX_BYTES,
+  borrowLastRead,
+  listPidDir,
+  procfsCounters,
+  readProcFile,
+} from '../../../../src/backends/linux/procfs.js';
 
 test('a borrowed view is handed back before the next read overwrites it', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'procfs-seam-'));
@@ -91,4 +108,30 @@ test('in a tree that is not procfs, only regular files are opened, and a FIFO ne
   assert.equal(readProcFile(join(dir, 'file'), 'status', false).toString(), 'Name:\tx\n');
   // In a procfs tree the kernel makes the files; a FIFO there (impossible) still cannot block the open.
   assert.equal(readProcFile(join(dir, 'fifo'), 'status', true).length, 0);
+});
+
+test('the PID listing is getdents64 parsed in place once koffi is loaded, and names what node:fs names', () => {
+  // This file never loads koffi before this test: listing must not load it.
+  assert.equal(koffiLoaded(), false);
+  assert.equal(listPidDir('/proc'), undefined, 'node:fs lists until a system call has loaded koffi');
+  assert.equal(koffiLoaded(), false);
+  linuxLibc();
+  const byName = (): Set<number> =>
+    new Set(
+      readdirSync('/proc')
+        .filter((n) => /^[1-9][0-9]*$/.test(n))
+        .map(Number),
+    );
+  const before = byName();
+  const listed = listPidDir('/proc');
+  const after = byName();
+  assert.ok(listed !== undefined);
+  assert.ok(listed.includes(process.pid));
+  for (let i = 1; i < listed.length; i++) assert.ok(listed[i - 1]! < listed[i]!, 'ascending, as the kernel walks PIDs');
+  for (const pid of before) if (after.has(pid)) assert.ok(listed.includes(pid), `${pid} listed by both node:fs walks`);
+  for (const pid of listed) {
+    assert.ok(before.has(pid) || after.has(pid) || !existsSync(`/proc/${pid}`), `${pid} is a process`);
+  }
+  assert.throws(() => listPidDir('/proc/self/status'), { code: 'ENOTDIR' });
+  assert.throws(() => listPidDir('/nonexistent-procfs-root'), { code: 'ENOENT' });
 });
