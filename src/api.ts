@@ -19,7 +19,7 @@ import {
   resourceEntries,
   resolveResource,
 } from './limits.js';
-import { runOneshot, runOneshotSync } from './oneshot.js';
+import { enterOneshotSync, exitOneshotSync, runOneshot, runOneshotSync } from './oneshot.js';
 import { getBackend } from './platform.js';
 import { currentProcfsView } from './procfs-path.js';
 import {
@@ -669,15 +669,21 @@ export function procAsDict<K extends AsDictAttr = DefaultAsDictAttr, A = null>(
   // its pid getter would answer differently on a second read.
   const held = heldTarget(proc);
   const resolved: ResolvedProc = held === undefined ? resolveProc(proc) : { pid: 0, isRunning: undefined };
-  const opts = validateOptions<AsDictOptions<K, A>>(options);
-  const attrs = validateAttrs(readOption(opts, 'attrs', 'options.attrs'));
-  const adValue = (
-    hasOwnOption(opts, 'adValue', 'options.adValue') ? readOption(opts, 'adValue', 'options.adValue') : null
-  ) as A;
+  // No options (the usual call): the default list and null, with nothing to read.
+  let attrs: readonly AsDictAttr[] = AS_DICT_ATTRS;
+  let adValue = null as A;
+  if (options !== undefined) {
+    const opts = validateOptions<AsDictOptions<K, A>>(options);
+    attrs = validateAttrs(readOption(opts, 'attrs', 'options.attrs'));
+    if (hasOwnOption(opts, 'adValue', 'options.adValue')) adValue = readOption(opts, 'adValue', 'options.adValue') as A;
+  }
   const backend = getBackend();
   // One target for every attribute: a Process's pinned one, asked once.
   const call = callFor(backend, proc, held, resolved);
-  return runOneshotSync(call.pid, () => {
+  // The oneshot is entered and left here rather than through a closure: one
+  // fewer allocation and call on every procAsDict.
+  const scope = enterOneshotSync(call.pid);
+  try {
     const out: Partial<Record<AsDictAttr, unknown>> = {};
     let inRange = false;
     for (const { attr, fn, read } of readersOf(backend, attrs)) {
@@ -701,7 +707,9 @@ export function procAsDict<K extends AsDictAttr = DefaultAsDictAttr, A = null>(
       }
     }
     return out as { [P in K]: ProcInfo[P] | A };
-  });
+  } finally {
+    exitOneshotSync(scope);
+  }
 }
 
 function bigintOption(options: unknown): boolean {

@@ -29,7 +29,12 @@ export interface OneshotCache {
 interface Scope {
   readonly own: OneshotCache;
   readonly outer: Scope | undefined;
+  /** The scope that was current when a synchronous one was entered, restored when it exits. */
+  previous: Scope | undefined;
 }
+
+/** A oneshot entered by enterOneshotSync(), for exitOneshotSync(). */
+export type SyncOneshot = Scope | undefined;
 
 const storage = new AsyncLocalStorage<Scope>();
 // How many scopes are open anywhere, in any async context.
@@ -121,16 +126,32 @@ export function runOneshot<T>(pid: number, fn: () => T): T {
  * long as the call, so no AsyncLocalStorage context is needed.
  */
 export function runOneshotSync<T>(pid: number, fn: () => T): T {
-  const scope = open(pid);
-  if (scope === undefined) return fn();
-  const previous = current;
-  current = scope;
+  const scope = enterOneshotSync(pid);
   try {
     return fn();
   } finally {
-    current = previous;
-    close(scope);
+    exitOneshotSync(scope);
   }
+}
+
+/**
+ * runOneshotSync() without a function: opens the scope and makes it current.
+ * The caller must call exitOneshotSync() with the result in a finally. Lets
+ * procAsDict run its loop in place rather than allocate a closure per call.
+ */
+export function enterOneshotSync(pid: number): SyncOneshot {
+  const scope = open(pid);
+  if (scope === undefined) return undefined;
+  scope.previous = current;
+  current = scope;
+  return scope;
+}
+
+/** Ends what enterOneshotSync() began; nothing for undefined (the PID was already cached). */
+export function exitOneshotSync(scope: SyncOneshot): void {
+  if (scope === undefined) return;
+  current = scope.previous;
+  close(scope);
 }
 
 // A new scope with a cache for pid inside the current one, or undefined when
@@ -142,7 +163,11 @@ function open(pid: number): Scope | undefined {
   const outer = running !== undefined && running.own.open ? running : undefined;
   if (openCacheFor(outer, pid) !== undefined) return undefined;
   openScopes++;
-  return { own: { pid, firstKey: undefined, firstValue: undefined, more: undefined, open: true }, outer };
+  return {
+    own: { pid, firstKey: undefined, firstValue: undefined, more: undefined, open: true },
+    outer,
+    previous: undefined,
+  };
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
