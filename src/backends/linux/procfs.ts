@@ -74,8 +74,9 @@ let pathSlot: NativeBytes | undefined;
 let nativeTried = false;
 
 // Moves the usual buffer and the probe into koffi's memory, once, and takes
-// memory for the paths readPidFile() opens. A view of the old buffer still
-// lent out is handed back first.
+// memory for the paths readPidFile() opens. Called by every reader before it
+// picks a buffer, so no read is ever split across the move; a view of the old
+// buffer still lent out is handed back first.
 function adoptNativeBuffers(c: LinuxLibc): void {
   nativeTried = true;
   pathSlot = c.alloc(PATH_MAX);
@@ -134,6 +135,7 @@ const EINTR = 4;
  */
 export function readProcFile(path: string, kind: ProcFileKind, kernelTree: boolean): Buffer {
   const c = koffiLoaded() ? linuxLibcIfAvailable() : undefined;
+  if (c !== undefined && !nativeTried) adoptNativeBuffers(c);
   // A NUL would cut the C string short; node:fs rejects such a path itself.
   return readWith(c === undefined || path.includes('\0') ? fsIo : libcIo(c), path, kind, kernelTree);
 }
@@ -281,7 +283,6 @@ function slotIo(c: LinuxLibc, slot: NativeBytes): Io {
 }
 
 function readRetrying(c: LinuxLibc, fd: number, into: Buffer, count: number, path: FilePath): number {
-  if (!nativeTried) adoptNativeBuffers(c);
   for (;;) {
     const n =
       into === usual && usualAddress !== 0
@@ -310,6 +311,7 @@ export function listPidDir(root: string): number[] | undefined {
   const c = koffiLoaded() ? linuxLibcIfAvailable() : undefined;
   const getdents = c?.getdents64;
   if (c === undefined || getdents === undefined || root.includes('\0')) return undefined;
+  if (!nativeTried) adoptNativeBuffers(c);
   reclaim();
   const fd = c.open(root, DIR_FLAGS);
   if (fd < 0) throw fromErrno(c.errno(), 'open', { path: root });

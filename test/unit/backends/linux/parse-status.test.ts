@@ -115,3 +115,50 @@ test('Threads: is found with the signal lines wherever the lines above them end'
   assert.equal(parseSignalLines(buf(STATUS))?.threads, undefined, 'no Threads: line');
   assert.equal(parseSignalLines(buf('Name:\tx\n')), undefined, 'no signal lines');
 });
+
+test('in kernel text each key is found wherever it moved, near its last place, past it, or from the end', () => {
+  const base = STATUS.replace('SigQ:', 'Threads:\t7\nSigQ:');
+  const texts = [
+    base,
+    // A longer name moves every line by a few bytes; Vm* lines move the signal
+    // lines by hundreds (a kernel thread has none); a longer tail keeps their
+    // distance from the start but not from the end.
+    base.replace('Name:\tsleep', 'Name:\tkworker/0:1H-kblockd'),
+    base.replace('Groups:', `${'VmPeak:\t  123456 kB\n'.repeat(20)}Groups:`),
+    base.replace('Name:\tsleep', `Name:\t${'n'.repeat(60)}`),
+    base.replace('CapInh:', `${'Cpus_allowed_list:\t0-1\n'.repeat(30)}CapInh:`),
+    base.replace('Groups:\t4 24 100 ', 'Groups:\t4 24 100 1000 1001 1002 1003 1004 1005 1006 1007 '),
+    base,
+  ];
+  for (let round = 0; round < 2; round++) {
+    for (const text of [...texts, ...texts.reverse()]) {
+      const b = buf(text);
+      assert.equal(parseUmask(b, true), parseUmask(b));
+      assert.deepEqual(parseGroups(b, true), parseGroups(b));
+      assert.deepEqual(parseSignalLines(b, true), parseSignalLines(b));
+      assert.equal(parseSignalLines(b, true)?.threads, 7);
+      assert.equal(parseState(b, true), 'S');
+    }
+  }
+});
+
+test('every process status on this machine, read in turn as kernel text, parses as a full search does', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  let parsed = 0;
+  for (let round = 0; round < 2; round++) {
+    for (const name of readdirSync('/proc')) {
+      if (!/^[1-9][0-9]*$/.test(name)) continue;
+      let b: Buffer;
+      try {
+        b = readFileSync(`/proc/${name}/status`);
+      } catch {
+        continue; // exited meanwhile
+      }
+      assert.equal(parseUmask(b, true), parseUmask(b), name);
+      assert.deepEqual(parseGroups(b, true), parseGroups(b), name);
+      assert.deepEqual(parseSignalLines(b, true), parseSignalLines(b), name);
+      parsed++;
+    }
+  }
+  assert.ok(parsed > 10, `${parsed} status files parsed`);
+});
