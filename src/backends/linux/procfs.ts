@@ -205,9 +205,13 @@ const TAIL_BYTES = 1 + 16 + 1 + 7 + 1;
 // module is the slot's only writer; each read writes only what follows it.
 let slotRoot: string | undefined;
 let slotRootBytes = 0;
+let slotPid = -1;
+let slotKind: ProcFileKind | undefined;
 
 // ROOT/PID/KIND and a NUL into the slot; false when it does not fit or the
-// root holds a NUL (the string route then reports it as node:fs does).
+// root holds a NUL (the string route then reports it as node:fs does). The
+// slot keeps the last path: the same file again (a process polled) writes
+// nothing.
 function writePidPath(bytes: Buffer, root: string, pid: number, kind: ProcFileKind): boolean {
   if (root !== slotRoot) {
     const length = Buffer.byteLength(root);
@@ -215,19 +219,35 @@ function writePidPath(bytes: Buffer, root: string, pid: number, kind: ProcFileKi
     bytes.write(root, 0, length, 'utf8');
     slotRoot = root;
     slotRootBytes = length;
+    slotPid = -1;
+  } else if (pid === slotPid && kind === slotKind) {
+    return true;
   }
   if (!Number.isSafeInteger(pid) || pid < 0 || pid >= 1e16) return false;
   let at = slotRootBytes;
   bytes[at++] = SLASH;
-  let digits = 1;
-  for (let rest = pid; rest >= 10; rest = Math.floor(rest / 10)) digits++;
-  for (let i = at + digits - 1, rest = pid; i >= at; i--, rest = Math.floor(rest / 10)) bytes[i] = 48 + (rest % 10);
-  at += digits;
+  at = writeDecimal(bytes, at, pid);
   bytes[at++] = SLASH;
   const name = KIND_BYTES[kind];
   for (let i = 0; i < name.length; i++) bytes[at++] = name[i]!;
   bytes[at] = 0;
+  slotPid = pid;
+  slotKind = kind;
   return true;
+}
+
+// The digits of a non-negative safe integer at `at`; the offset after them.
+// PIDs fit in 31 bits, where integer division is a multiply and a shift.
+function writeDecimal(bytes: Buffer, at: number, value: number): number {
+  if (value > 0x7fffffff) {
+    const text = String(value);
+    bytes.write(text, at, 'latin1');
+    return at + text.length;
+  }
+  let end = at + 1;
+  for (let rest = value; rest >= 10; rest = (rest / 10) | 0) end++;
+  for (let i = end - 1, rest = value; i >= at; i--, rest = (rest / 10) | 0) bytes[i] = 48 + (rest % 10);
+  return end;
 }
 
 // open(2), read(2) and close(2) through one of two routes.
