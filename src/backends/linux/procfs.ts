@@ -263,13 +263,12 @@ const fsIo: Io = {
   close: (fd) => closeSync(fd),
 };
 
-let libcIoOf: { c: LinuxLibc; io: Io } | undefined;
-
-function libcIo(c: LinuxLibc): Io {
-  if (libcIoOf?.c === c) return libcIoOf.io;
-  const io: Io = {
+// The libc route; `openPath` makes the open(2) call, with the path as a
+// string or already written into the slot.
+function libcRoute(c: LinuxLibc, openPath: (path: FilePath) => number): Io {
+  return {
     open(path) {
-      const fd = c.open(String(path), OPEN_FLAGS | O_CLOEXEC);
+      const fd = openPath(path);
       if (fd < 0) throw fromErrno(c.errno(), 'open', { path: String(path) });
       return fd;
     },
@@ -278,28 +277,21 @@ function libcIo(c: LinuxLibc): Io {
       c.close(fd);
     },
   };
-  libcIoOf = { c, io };
-  return io;
+}
+
+let libcIoOf: { c: LinuxLibc; io: Io } | undefined;
+
+function libcIo(c: LinuxLibc): Io {
+  if (libcIoOf?.c !== c) libcIoOf = { c, io: libcRoute(c, (path) => c.open(String(path), OPEN_FLAGS | O_CLOEXEC)) };
+  return libcIoOf.io;
 }
 
 let slotIoOf: { c: LinuxLibc; io: Io } | undefined;
 
 // The libc route with the path already written into the slot.
 function slotIo(c: LinuxLibc, slot: NativeBytes): Io {
-  if (slotIoOf?.c === c) return slotIoOf.io;
-  const io: Io = {
-    open(path) {
-      const fd = c.openAt(slot.address, OPEN_FLAGS | O_CLOEXEC);
-      if (fd < 0) throw fromErrno(c.errno(), 'open', { path: String(path) });
-      return fd;
-    },
-    read: (fd, into, count, path) => readRetrying(c, fd, into, count, path),
-    close(fd) {
-      c.close(fd);
-    },
-  };
-  slotIoOf = { c, io };
-  return io;
+  if (slotIoOf?.c !== c) slotIoOf = { c, io: libcRoute(c, () => c.openAt(slot.address, OPEN_FLAGS | O_CLOEXEC)) };
+  return slotIoOf.io;
 }
 
 function readRetrying(c: LinuxLibc, fd: number, into: Buffer, count: number, path: FilePath): number {
