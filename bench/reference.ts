@@ -4,6 +4,7 @@ import { closeSync, constants, openSync, readSync } from 'node:fs';
 import type { Sigmasks } from '../src/backends/backend.js';
 import { type LinuxLibc, O_CLOEXEC, linuxLibc } from '../src/backends/linux/libc.js';
 import { pidsFromDirents } from '../src/backends/linux/parse-dirents.js';
+import { writeDecimal } from '../src/backends/linux/procfs.js';
 import { parseGroups, parseSigmasks, parseUmask } from '../src/backends/linux/parse-status.js';
 
 const USUAL_BYTES = 16 * 1024;
@@ -97,12 +98,7 @@ function info(libc: LinuxLibc, status: Buffer, pid: number): InlineInfo {
 // "/proc/PID/status" written after the prefix, then one open, read and
 // end-of-file probe, close; the length read, or -1.
 function readStatus(libc: LinuxLibc, mem: NonNullable<typeof native>, pid: number): number {
-  let at = PREFIX.length;
-  let digits = 1;
-  for (let rest = pid; rest >= 10; rest = Math.floor(rest / 10)) digits++;
-  for (let i = at + digits - 1, rest = pid; i >= at; i--, rest = Math.floor(rest / 10)) mem.path[i] = 48 + (rest % 10);
-  at += digits;
-  SUFFIX.copy(mem.path, at);
+  SUFFIX.copy(mem.path, writeDecimal(mem.path, PREFIX.length, pid));
   const fd = libc.openAt(mem.pathAt, O_CLOEXEC);
   if (fd < 0) return -1;
   const len = libc.readAt(fd, mem.at, USUAL_BYTES);

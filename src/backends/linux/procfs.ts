@@ -73,10 +73,19 @@ let probeAddress = 0;
 let pathSlot: NativeBytes | undefined;
 let nativeTried = false;
 
+// The libc binding for a read, or undefined while node:fs must do it (koffi
+// not loaded: reading never loads it). Every reader asks here before it picks
+// a buffer: the first ask after koffi loaded moves the buffers, so no read is
+// ever split across the move.
+function readerLibc(): LinuxLibc | undefined {
+  const c = koffiLoaded() ? linuxLibcIfAvailable() : undefined;
+  if (c !== undefined && !nativeTried) adoptNativeBuffers(c);
+  return c;
+}
+
 // Moves the usual buffer and the probe into koffi's memory, once, and takes
-// memory for the paths readPidFile() opens. Called by every reader before it
-// picks a buffer, so no read is ever split across the move; a view of the old
-// buffer still lent out is handed back first.
+// memory for the paths readPidFile() opens; a view of the old buffer still
+// lent out is handed back first.
 function adoptNativeBuffers(c: LinuxLibc): void {
   nativeTried = true;
   pathSlot = c.alloc(PATH_MAX);
@@ -134,8 +143,7 @@ const EINTR = 4;
  * whose files the kernel makes: any other tree has each file checked first.
  */
 export function readProcFile(path: string, kind: ProcFileKind, kernelTree: boolean): Buffer {
-  const c = koffiLoaded() ? linuxLibcIfAvailable() : undefined;
-  if (c !== undefined && !nativeTried) adoptNativeBuffers(c);
+  const c = readerLibc();
   // A NUL would cut the C string short; node:fs rejects such a path itself.
   return readWith(c === undefined || path.includes('\0') ? fsIo : libcIo(c), path, kind, kernelTree);
 }
@@ -146,8 +154,7 @@ export function readProcFile(path: string, kind: ProcFileKind, kernelTree: boole
  * string is built only for an error message.
  */
 export function readPidFile(root: string, pid: number, kind: ProcFileKind): Buffer {
-  const c = koffiLoaded() ? linuxLibcIfAvailable() : undefined;
-  if (c !== undefined && !nativeTried) adoptNativeBuffers(c);
+  const c = readerLibc();
   const slot = pathSlot;
   if (c === undefined || slot === undefined || !writePidPath(slot.bytes, root, pid, kind)) {
     return readProcFile(`${root}/${pid}/${kind}`, kind, true);
@@ -236,9 +243,11 @@ function writePidPath(bytes: Buffer, root: string, pid: number, kind: ProcFileKi
   return true;
 }
 
-// The digits of a non-negative safe integer at `at`; the offset after them.
-// PIDs fit in 31 bits, where integer division is a multiply and a shift.
-function writeDecimal(bytes: Buffer, at: number, value: number): number {
+/**
+ * The digits of a non-negative safe integer written at `at`; the offset after
+ * them. PIDs fit in 31 bits, where integer division is a multiply and a shift.
+ */
+export function writeDecimal(bytes: Buffer, at: number, value: number): number {
   if (value > 0x7fffffff) {
     const text = String(value);
     bytes.write(text, at, 'latin1');
@@ -320,10 +329,9 @@ const DIR_FLAGS = fsConstants.O_RDONLY | fsConstants.O_DIRECTORY | fsConstants.O
  * them, several times what the kernel's own listing costs.
  */
 export function listPidDir(root: string): number[] | undefined {
-  const c = koffiLoaded() ? linuxLibcIfAvailable() : undefined;
+  const c = readerLibc();
   const getdents = c?.getdents64;
   if (c === undefined || getdents === undefined || root.includes('\0')) return undefined;
-  if (!nativeTried) adoptNativeBuffers(c);
   reclaim();
   const fd = c.open(root, DIR_FLAGS);
   if (fd < 0) throw fromErrno(c.errno(), 'open', { path: root });
